@@ -1,0 +1,9 @@
+import * as vscode from 'vscode';
+
+/** The lesson sidebar, concept checks and class timer (owned by the lesson feature). */
+export function registerLesson(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('rnnLab.openLesson', () =>
+      vscode.commands.executeCommand('workbench.view.extension.rnnLab')),
+  );
+}
