@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
+import { LabStatusStore } from './labStatus';
 import { registerLesson } from './lesson/registerLesson';
 import { registerLab } from './lab/registerLab';
 import { registerPlots } from './plots/registerPlots';
 
 /**
- * A thin activate: each feature registers its own commands, views and panels and pushes every
- * disposable into `context.subscriptions`. No logic lives here.
+ * A thin activate: build the shared collaborators, then let each feature register its own
+ * commands, views and panels. Every disposable goes into `context.subscriptions`.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  registerLesson(context);
-  registerLab(context);
-  registerPlots(context);
+  const labStatus = new LabStatusStore();
+  context.subscriptions.push(labStatus);
+  registerLesson(context, labStatus);
+  registerLab(context, labStatus);
+  registerPlots(context, labStatus);
 }
 
 export function deactivate(): void {
