@@ -1,2 +1,46 @@
-// Placeholder entry: the CLI is built out by the foundation work.
-console.log('rnn-lab');
+import { COMMANDS } from './cli/commands';
+import { UsageError, type CliIo } from './cli/command';
+
+/** The `rnn-lab` command line: the same engine and checker as the extension, from a terminal. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`rnn-lab: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See rnn-lab --help.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return ['usage: rnn-lab <command> [options]', '', 'Commands:', ...lines, '', 'rnn-lab <command> --help shows the options of one command.', ''].join('\n');
+}
+
+if (require.main === module) {
+  const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+  main(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      io.err(`rnn-lab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,114 @@
+import { inLoss, validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from './batch';
+import { forwardUnchecked, type ForwardTrace } from './forward';
+import { stepLossAndGrad } from './loss';
+import { trainedBuffers, validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from './params';
+import { sumOfSquares, transpose } from './tensor';
+
+/** What one forward + backward pass through time produces. */
+export interface BpttResult {
+  /** L = (1/B) Σ_b Σ_{t∈S} ℓ(y_t, target_t). */
+  readonly loss: number;
+  /**
+   * ‖dL/dh_t‖ for t = 1..T (index t−1): the Frobenius norm over the B×H matrix of the TOTAL
+   * derivative — through y_t and through every later step. This is what the lesson plots.
+   */
+  readonly hiddenGradNorms: Float64Array;
+  /** dL/dθ for the five trained parameters. Shared weights: summed over every step. */
+  readonly grads: RnnGrads;
+  /** sqrt of the sum of squares of every entry of all five gradients. */
+  readonly gradNorm: number;
+}
+
+/** Full backpropagation through time for the batch-mean loss. Validates every input. */
+export function bptt(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec): BpttResult {
+  const sizes = validateParams(p);
+  validateBatch(batch, sizes.D);
+  validateLoss(loss);
+  validateTargets(targets, loss, batch.B, batch.T, sizes.O);
+  return bpttUnchecked(p, batch, targets, loss, sizes);
+}
+
+/** bptt() without validation, for loops that validated once (training, sweeps, benchmarks). */
+export function bpttUnchecked(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes): BpttResult {
+  const trace = forwardUnchecked(p, batch, sizes);
+  return backward(p, batch, targets, loss, trace);
+}
+
+/** The backward sweep, from step T down to 1, over a recorded forward trace. */
+export function backward(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, trace: ForwardTrace): BpttResult {
+  const { B, T, xs } = batch;
+  const { D, H, O } = trace.sizes;
+  const { hs, ys } = trace;
+  const g = zeroGrads(trace.sizes);
+  const dWxh = g.Wxh.data, dWhh = g.Whh.data, dbh = g.bh, dWhy = g.Why.data, dby = g.by;
+  const Why = p.Why.data;
+  // Whhᵀ row by row, so dL/dh_{t−1} = Whhᵀ da_t walks contiguous memory.
+  const WhhT = transpose(p.Whh).data;
+  const scale = 1 / B;
+
+  const dh = new Float64Array(B * H); // dL/dh_t, total
+  const dhNext = new Float64Array(B * H); // the part of dL/dh_t that comes from step t+1
+  const da = new Float64Array(B * H); // dL/da_t
+  const dy = new Float64Array(O);
+  const hiddenGradNorms = new Float64Array(T);
+  let L = 0;
+
+  for (let t = T - 1; t >= 0; t--) {
+    const hBase = (t + 1) * B * H; // h_t (1-based step t+1)
+    const hPrevBase = t * B * H; // h_{t−1}
+    const counted = inLoss(loss, t, T);
+    dh.set(dhNext);
+    for (let b = 0; b < B; b++) {
+      const hOff = hBase + b * H;
+      if (counted) {
+        // Through the output: dL/dh_t += Whyᵀ dL/dy_t, and the output layer's own gradients.
+        L += scale * stepLossAndGrad(targets, ys, (t * B + b) * O, O, b * T + t, scale, dy, 0);
+        for (let k = 0; k < O; k++) {
+          const dyk = dy[k];
+          dby[k] += dyk;
+          const wy = k * H;
+          for (let j = 0; j < H; j++) {
+            dWhy[wy + j] += dyk * hs[hOff + j];
+            dh[b * H + j] += Why[wy + j] * dyk;
+          }
+        }
+      }
+      // da_t = dh_t ⊙ tanh'(a_t), with tanh'(a_t) = 1 − h_t².
+      for (let j = 0; j < H; j++) {
+        const h = hs[hOff + j];
+        da[b * H + j] = dh[b * H + j] * (1 - h * h);
+      }
+    }
+    hiddenGradNorms[t] = Math.sqrt(sumOfSquares(dh));
+
+    for (let b = 0; b < B; b++) {
+      const xOff = (b * T + t) * D;
+      const hPrevOff = hPrevBase + b * H;
+      const daOff = b * H;
+      for (let i = 0; i < H; i++) {
+        const dai = da[daOff + i];
+        dbh[i] += dai;
+        // The same Wxh and Whh act at every step, so their gradients accumulate over time.
+        const wx = i * D;
+        for (let d = 0; d < D; d++) dWxh[wx + d] += dai * xs[xOff + d];
+        const wh = i * H;
+        for (let j = 0; j < H; j++) dWhh[wh + j] += dai * hs[hPrevOff + j];
+      }
+      // dL/dh_{t−1} through the recurrence: Whhᵀ da_t.
+      for (let j = 0; j < H; j++) {
+        const row = j * H;
+        let s = 0;
+        for (let i = 0; i < H; i++) s += WhhT[row + i] * da[daOff + i];
+        dhNext[daOff + j] = s;
+      }
+    }
+  }
+  return { loss: L, hiddenGradNorms, grads: g, gradNorm: globalNorm(g) };
+}
+
+/** sqrt(Σ over every entry of all five gradients of entry²). */
+export function globalNorm(g: RnnGrads): number {
+  let s = 0;
+  for (const buf of trainedBuffers(g)) s += sumOfSquares(buf);
+  return Math.sqrt(s);
+}
