@@ -1,4 +1,13 @@
 import type { CliCommand } from './command';
+import { benchCommand } from './benchCommand';
+import { checkCommand } from './checkCommand';
+import { engineCommand } from './engineCommand';
+import { scaffoldCommand } from './scaffoldCommand';
 
 /** Every `rnn-lab` subcommand, in the order `rnn-lab --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [
+  engineCommand,
+  benchCommand,
+  scaffoldCommand,
+  checkCommand,
+];

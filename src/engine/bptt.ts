@@ -1,5 +1,8 @@
 import { inLoss, validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from './batch';
+import { BpttWorkspace } from './fast/workspace';
+import { bpttBatchFast, bpttEachFast, type SingleSequence } from './fast/fastBptt';
 import { forwardUnchecked, type ForwardTrace } from './forward';
+import { EngineInputError } from './errors';
 import { stepLossAndGrad } from './loss';
 import { trainedBuffers, validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from './params';
 import { sumOfSquares, transpose } from './tensor';
@@ -19,19 +22,49 @@ export interface BpttResult {
   readonly gradNorm: number;
 }
 
-/** Full backpropagation through time for the batch-mean loss. Validates every input. */
-export function bptt(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec): BpttResult {
+/**
+ * Full backpropagation through time for the batch-mean loss. Validates every input. Pass a
+ * workspace to reuse its scratch buffers across calls (training loops, benchmarks).
+ */
+export function bptt(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, workspace?: BpttWorkspace): BpttResult {
   const sizes = validateParams(p);
   validateBatch(batch, sizes.D);
   validateLoss(loss);
   validateTargets(targets, loss, batch.B, batch.T, sizes.O);
-  return bpttUnchecked(p, batch, targets, loss, sizes);
+  return bpttUnchecked(p, batch, targets, loss, sizes, workspace);
 }
 
-/** bptt() without validation, for loops that validated once (training, sweeps, benchmarks). */
-export function bpttUnchecked(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes): BpttResult {
+/**
+ * bptt() without validation, for loops that validated once (training, sweeps, benchmarks). Runs the
+ * fast path (fast/fastBptt.ts: the batch as matrix–matrix products); `bpttReadable` below is the
+ * same maths written plainly, and the tests hold the two to each other and to the golden cases.
+ */
+export function bpttUnchecked(
+  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes, workspace?: BpttWorkspace,
+): BpttResult {
+  return bpttBatchFast(p, batch, targets, loss, sizes, workspace);
+}
+
+/** The readable BPTT: forward() then backward(), one sequence and one step at a time. No validation. */
+export function bpttReadable(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes): BpttResult {
   const trace = forwardUnchecked(p, batch, sizes);
   return backward(p, batch, targets, loss, trace);
+}
+
+/**
+ * BPTT of independent single sequences (B = 1 each) that may have different lengths, e.g. a sweep
+ * over T: the same results as one bptt() per sequence, computed together. Validates every input.
+ */
+export function bpttEach(p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, workspace?: BpttWorkspace): BpttResult[] {
+  const sizes = validateParams(p);
+  validateLoss(loss);
+  sequences.forEach(({ batch, targets }, i) => {
+    const field = `sequences[${i}]`;
+    if (batch.B !== 1) throw new EngineInputError(`${field}.xs`, `must hold one sequence (B = 1), got B = ${batch.B}`);
+    validateBatch(batch, sizes.D, `${field}.xs`);
+    validateTargets(targets, loss, 1, batch.T, sizes.O, `${field}.targets`);
+  });
+  return bpttEachFast(p, sequences, loss, sizes, workspace);
 }
 
 /** The backward sweep, from step T down to 1, over a recorded forward trace. */

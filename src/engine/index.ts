@@ -10,6 +10,8 @@ export * from './batch';
 export * from './forward';
 export * from './loss';
 export * from './bptt';
+export { BpttWorkspace } from './fast/workspace';
+export type { SingleSequence } from './fast/fastBptt';
 export * from './clip';
 export * from './train';
 export * from './random';

@@ -1,0 +1,50 @@
+import type { HintCode } from '../lesson/hintCodes';
+import type { LabTaskId } from '../lesson/labTasks';
+import { MISCONCEPTION } from '../lesson/misconception';
+import { PITFALLS } from '../lesson/pitfalls';
+
+/**
+ * What to do, in the lesson's words: each hint code links to its pitfall (and weight sharing to
+ * the lesson's misconception); without a hint, advice depends on the entry that was wrong.
+ */
+export function hintAdvice(hint: HintCode): string {
+  const pitfall = PITFALLS.find((p) => p.hint === hint);
+  const base = pitfall ? `${pitfall.fix} (Pitfall: ${pitfall.title}.)` : '';
+  if (hint === 'weights-not-shared') {
+    return `${base} Remember the lesson's misconception: "${MISCONCEPTION.belief}" No: ${MISCONCEPTION.correction}`;
+  }
+  if (hint === 'non-finite' && !base) return 'Look for a division by zero or an overflow.';
+  return base;
+}
+
+/** Advice for a wrong entry of a task's result, by the entry's path (e.g. `grads.Whh[2][0]`). */
+export function entryAdvice(task: LabTaskId, path: string): string {
+  switch (task) {
+    case 'rnnStep':
+      return 'Compute h[i] = tanh(Σ_j Wxh[i][j]·x[j] + Σ_j Whh[i][j]·hPrev[j] + bh[i]) with Math.tanh.';
+    case 'forward':
+      return path.startsWith('ys')
+        ? 'ys[t] = Why·hs[t] + by: the output of the state AFTER reading xs[t].'
+        : 'hs[t] = rnnStep(p, hs[t−1], xs[t]) with hs[−1] = h0, the SAME p at every step; hs has exactly T entries (h0 is not one of them).';
+    case 'bptt':
+      if (path === 'loss') return 'loss = ½ Σ_t Σ_k (ys[t][k] − targets[t][k])², over the steps whose target is not null (skip the null ones).';
+      if (path.startsWith('dhs')) return 'dhs[t] is the TOTAL derivative: Whyᵀ·(ys[t] − targets[t]) (when targets[t] is not null) plus Whhᵀ·da_{t+1} coming back from the next step, where da = dh ⊙ (1 − h²).';
+      if (/^grads\.(Why|by)/.test(path)) return 'dWhy += dy_t·hs[t]ᵀ and dby += dy_t with dy_t = ys[t] − targets[t], summed over the steps that have a target.';
+      return 'With da_t = dhs[t] ⊙ (1 − hs[t]²): dWxh += da_t·xs[t]ᵀ, dWhh += da_t·h_{t−1}ᵀ (h_{−1} = h0), dbh += da_t, summed over every step t.';
+    case 'clipGradNorm':
+      return path === 'norm'
+        ? 'norm = sqrt of the sum of the squares of EVERY entry of all five gradients (one global norm).'
+        : 'When norm > maxNorm multiply every entry of every gradient by maxNorm / norm; otherwise return them unchanged.';
+    case 'trainStep':
+      return path.startsWith('params')
+        ? 'params = θ − lr·g, where g is the bptt gradient, clipped by the global norm when maxNorm is not null.'
+        : 'loss and norm are the ones bptt and clipping compute at the OLD parameters, before the update (norm before clipping).';
+  }
+}
+
+/** The lesson's name for an entry: the gradients of bptt are dWxh, dWhh, …; clipping's stay grads.Whh. */
+export function entryLabel(task: LabTaskId, path: string): string {
+  if (task === 'bptt') return path.replace(/^grads\./, 'd');
+  if (task === 'rnnStep') return `h${path}`;
+  return path;
+}

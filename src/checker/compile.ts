@@ -1,0 +1,128 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
+import { LAB_ENTRY } from './labApi';
+import type { SourceLocation } from './location';
+import type { CompiledLab, CompileProblem } from './protocol';
+
+/**
+ * Compiles the student's lab with TypeScript's own transpiler (`transpileModule`): pure JavaScript,
+ * so the .vsix stays universal, and it reports syntax errors with positions. It strips types
+ * without type-checking (the editor does that through the lab's tsconfig.json), which keeps it fast.
+ * Starts at rnn.ts and follows relative imports; anything outside the lab folder is refused.
+ */
+export type CompileResult =
+  | { readonly ok: true; readonly lab: CompiledLab }
+  | { readonly ok: false; readonly problems: readonly CompileProblem[]; readonly compileMs: number };
+
+const OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  esModuleInterop: true,
+  sourceMap: true,
+};
+
+export function compileLab(labDir: string): CompileResult {
+  const t0 = performance.now();
+  const modules: Record<string, string> = {};
+  const imports: Record<string, Record<string, string>> = {};
+  const sourceMaps: Record<string, string> = {};
+  const sources = new Map<string, ts.SourceFile>();
+  const problems: CompileProblem[] = [];
+  const pending = [LAB_ENTRY];
+
+  while (pending.length > 0) {
+    const rel = pending.pop() as string;
+    if (rel in modules) continue;
+    const text = readFileSync(path.join(labDir, rel), 'utf8');
+    const out = ts.transpileModule(text, { compilerOptions: OPTIONS, fileName: rel, reportDiagnostics: true });
+    const source = ts.createSourceFile(rel, text, ts.ScriptTarget.ES2022, true);
+    sources.set(rel, source);
+    for (const d of out.diagnostics ?? []) {
+      if (d.category !== ts.DiagnosticCategory.Error) continue;
+      problems.push({ message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), location: locate(source, d.start ?? 0) });
+    }
+    modules[rel] = out.outputText;
+    sourceMaps[rel] = out.sourceMapText ?? '';
+    imports[rel] = {};
+    for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
+      const resolved = resolveImport(labDir, rel, ref.fileName);
+      if (typeof resolved === 'string') {
+        imports[rel][ref.fileName] = resolved;
+        pending.push(resolved);
+      } else {
+        problems.push({ message: resolved.problem, location: locate(source, ref.pos) });
+      }
+    }
+  }
+  const compileMs = performance.now() - t0;
+  if (problems.length > 0) return { ok: false, problems, compileMs };
+  return { ok: true, lab: { labDir, modules, imports, sourceMaps, declarations: findDeclarations(sources), compileMs } };
+}
+
+/** A relative import → the lab file it means, trying what TypeScript would (x.ts, x/index.ts, x.js → x.ts). */
+function resolveImport(labDir: string, fromRel: string, spec: string): string | { problem: string } {
+  if (!spec.startsWith('./') && !spec.startsWith('../')) {
+    return { problem: `${fromRel} imports "${spec}": a lab may import only its own files, with relative paths such as "./helpers". Copy what you need into the lab folder.` };
+  }
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), spec));
+  if (base.startsWith('../') || base === '..') {
+    return { problem: `${fromRel} imports "${spec}", which is outside the lab folder. Keep every file of the lab inside its folder.` };
+  }
+  const stem = base.replace(/\.(js|mjs|cjs)$/, '');
+  const candidates = [`${stem}.ts`, `${stem}/index.ts`, base.endsWith('.ts') ? base : '', `${stem}.js`].filter((c) => c !== '');
+  for (const c of candidates) {
+    const abs = path.join(labDir, c);
+    if (existsSync(abs) && statSync(abs).isFile()) return c;
+  }
+  return { problem: `${fromRel} imports "${spec}", but there is no ${candidates.slice(0, 2).join(' or ')} in the lab folder. Check the file name and path.` };
+}
+
+function locate(source: ts.SourceFile, pos: number): SourceLocation {
+  const { line, character } = source.getLineAndCharacterOfPosition(Math.min(pos, source.text.length));
+  return { file: source.fileName, line: line + 1, column: character + 1 };
+}
+
+/**
+ * Where each task's function is written: its declaration in rnn.ts (`export function bptt`,
+ * `export const bptt = …`), else a declaration of that name in another lab file (re-exported),
+ * else the `export { bptt }` that names it.
+ */
+function findDeclarations(sources: ReadonlyMap<string, ts.SourceFile>): Partial<Record<LabTaskId, SourceLocation>> {
+  const found: Partial<Record<LabTaskId, SourceLocation>> = {};
+  const ordered = [...sources.values()].sort((a, b) => Number(b.fileName === LAB_ENTRY) - Number(a.fileName === LAB_ENTRY));
+  for (const id of LAB_TASK_IDS) {
+    for (const source of ordered) {
+      const node = declarationOf(source, id);
+      if (node) { found[id] = locate(source, node.getStart(source)); break; }
+    }
+    if (found[id]) continue;
+    const entry = sources.get(LAB_ENTRY);
+    const specifier = entry ? exportSpecifierOf(entry, id) : undefined;
+    if (entry && specifier) found[id] = locate(entry, specifier.getStart(entry));
+  }
+  return found;
+}
+
+/** The name node of a top-level function or variable called `name`. */
+function declarationOf(source: ts.SourceFile, name: string): ts.Node | undefined {
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name && statement.body) return statement.name;
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name) return d.name;
+      }
+    }
+  }
+  return undefined;
+}
+
+function exportSpecifierOf(source: ts.SourceFile, name: string): ts.Node | undefined {
+  for (const statement of source.statements) {
+    if (!ts.isExportDeclaration(statement) || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    const spec = statement.exportClause.elements.find((e) => e.name.text === name);
+    if (spec) return spec;
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import { matrixFromNested, paramsToNested, vectorFromNested } from '../engine/nested';
+import type { RnnGrads, RnnParams } from '../engine/params';
+import { gradsToNested } from '../engine/nested';
+
+/** The student API's types (contracts §1), as plain nested arrays. */
+export type Vec = number[];
+export type Mat = number[][];
+export interface LabParams { Wxh: Mat; Whh: Mat; bh: Vec; Why: Mat; by: Vec }
+export type LabGrads = LabParams;
+
+export const PARAM_KEYS = ['Wxh', 'Whh', 'bh', 'Why', 'by'] as const;
+
+export function toEngineParams(p: LabParams, h0: Vec): RnnParams {
+  return {
+    Wxh: matrixFromNested('p.Wxh', p.Wxh), Whh: matrixFromNested('p.Whh', p.Whh), bh: vectorFromNested('p.bh', p.bh),
+    Why: matrixFromNested('p.Why', p.Why), by: vectorFromNested('p.by', p.by), h0: vectorFromNested('h0', h0),
+  };
+}
+
+export function toEngineGrads(g: LabGrads): RnnGrads {
+  return toEngineParams(g, new Array<number>(g.bh.length).fill(0));
+}
+
+export function fromEngineParams(p: RnnParams): LabParams {
+  const { h0: _h0, ...rest } = paramsToNested(p);
+  return rest;
+}
+
+export function fromEngineGrads(g: RnnGrads): LabGrads {
+  return gradsToNested(g);
+}
+
+/** Applies f to every entry of every parameter (or gradient), keeping the shapes. */
+export function mapParams(p: LabParams, f: (v: number, key: (typeof PARAM_KEYS)[number]) => number): LabParams {
+  const m = (M: Mat, key: (typeof PARAM_KEYS)[number]): Mat => M.map((row) => row.map((v) => f(v, key)));
+  return { Wxh: m(p.Wxh, 'Wxh'), Whh: m(p.Whh, 'Whh'), bh: p.bh.map((v) => f(v, 'bh')), Why: m(p.Why, 'Why'), by: p.by.map((v) => f(v, 'by')) };
+}
+
+/** θ − lr·g, entry by entry. */
+export function sgdUpdate(p: LabParams, g: LabGrads, lr: number): LabParams {
+  const m = (P: Mat, G: Mat): Mat => P.map((row, i) => row.map((v, j) => v - lr * G[i][j]));
+  const v = (P: Vec, G: Vec): Vec => P.map((x, i) => x - lr * G[i]);
+  return { Wxh: m(p.Wxh, g.Wxh), Whh: m(p.Whh, g.Whh), bh: v(p.bh, g.bh), Why: m(p.Why, g.Why), by: v(p.by, g.by) };
+}
+
+export function sumOfSquares(values: readonly number[]): number {
+  return values.reduce((s, x) => s + x * x, 0);
+}

@@ -1,0 +1,64 @@
+import type { LabTaskId } from '../lesson/labTasks';
+import { entryAdvice, entryLabel, hintAdvice } from './advice';
+import type { Mismatch } from './compare';
+import { TASK_ARGUMENTS } from './labApi';
+import type { Variant } from './mistakes';
+import type { HintCode } from '../lesson/hintCodes';
+
+/** The sentences of the checker's messages: what was expected, what came back, on which input, what to do. */
+
+const INPUT_CHARS = 1500;
+
+/** The arguments of a call, named as in contracts §1, e.g. `p = {…}, h0 = [0.1, −0.2]`. */
+export function describeInput(task: LabTaskId, args: readonly unknown[]): string {
+  const names = TASK_ARGUMENTS[task];
+  const text = args.map((a, i) => `${names[i]} = ${JSON.stringify(a)}`).join(', ');
+  return text.length > INPUT_CHARS ? `${text.slice(0, INPUT_CHARS)}…` : text;
+}
+
+/** Enough digits to see the difference, few enough to read. */
+export function formatPair(expected: number, got: number): [string, string] {
+  for (const digits of [6, 10, 17]) {
+    const e = fmt(expected, digits), g = fmt(got, digits);
+    if (e !== g || digits === 17) return [e, g];
+  }
+  return [String(expected), String(got)];
+}
+
+function fmt(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return String(Number(x.toPrecision(digits)));
+}
+
+export function mismatchMessage(task: LabTaskId, caseLabel: string, m: Mismatch, matched: Variant<Record<string, unknown>> | null, input: string): string {
+  const where = entryLabel(task, m.path);
+  let what: string;
+  switch (m.kind) {
+    case 'bad-value':
+      what = m.path === '' ? `${task} returned ${m.got}; it must return ${m.expected}.` : `${task} returned ${m.got} as ${where}; expected ${m.expected}.`;
+      break;
+    case 'shape':
+      what = `${where || 'the result'} has the wrong shape: expected ${m.expected}, got ${m.got}.`;
+      break;
+    case 'non-finite':
+    case 'value': {
+      const [e, g] = formatPair(m.expected, m.got);
+      what = `${where} should be ${e} but is ${g}.`;
+      break;
+    }
+  }
+  const todo = matched ? `Looks like ${matched.name}: ${hintAdvice(matched.hint)}` : m.kind === 'non-finite' ? `${hintAdvice('non-finite')} ${entryAdvice(task, m.path)}` : entryAdvice(task, m.path);
+  return `${what} Input ${caseLabel}. ${todo} Input values: ${input}`;
+}
+
+export function mutationMessage(task: LabTaskId, caseLabel: string, change: string): string {
+  return `${task} modified its arguments: ${change} (input ${caseLabel}). ${hintAdvice('mutates-input' satisfies HintCode)} Build new arrays for the results instead of writing into the inputs.`;
+}
+
+export function passMessage(task: LabTaskId, cases: number): string {
+  return `All ${cases} checks of ${task} passed: edge cases T = 1, H = 1, targets null except the last, and seeded random problems${task === 'clipGradNorm' || task === 'trainStep' ? ', with maxNorm above and below the gradient norm' : ''}.`;
+}
+
+export function printedNote(bytes: number): string {
+  return bytes > 100_000 ? ` (It printed ${(bytes / 1e6).toFixed(1)} MB with console.log; the checker discards printed output, so remove the logging in loops.)` : '';
+}

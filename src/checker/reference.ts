@@ -1,0 +1,40 @@
+import { clipByGlobalNorm } from '../engine/clip';
+import { forward as engineForward } from '../engine/forward';
+import { bpttMasked } from '../engine/masked';
+import { fromEngineGrads, sgdUpdate, toEngineGrads, toEngineParams, type LabGrads, type LabParams, type Vec } from './labTypes';
+
+/** The correct answer to each lab function, computed by the engine (the lab's oracle). */
+
+export function refRnnStep(p: LabParams, hPrev: Vec, x: Vec): Vec {
+  return refForward(p, hPrev, [x]).hs[0];
+}
+
+export function refForward(p: LabParams, h0: Vec, xs: Vec[]): { hs: Vec[]; ys: Vec[] } {
+  const ep = toEngineParams(p, h0);
+  const D = ep.Wxh.cols, H = ep.Wxh.rows, O = ep.Why.rows, T = xs.length;
+  const trace = engineForward(ep, { B: 1, T, D, xs: Float64Array.from(xs.flat()) });
+  const hs: Vec[] = [], ys: Vec[] = [];
+  for (let t = 0; t < T; t++) {
+    hs.push(Array.from(trace.hs.subarray((t + 1) * H, (t + 2) * H)));
+    ys.push(Array.from(trace.ys.subarray(t * O, (t + 1) * O)));
+  }
+  return { hs, ys };
+}
+
+export function refBptt(p: LabParams, h0: Vec, xs: Vec[], targets: (Vec | null)[]): { loss: number; grads: LabGrads; dhs: Vec[] } {
+  const r = bpttMasked(toEngineParams(p, h0), xs.map((x) => Float64Array.from(x)), targets.map((y) => (y ? Float64Array.from(y) : null)));
+  return { loss: r.loss, grads: fromEngineGrads(r.grads), dhs: r.dhs.map((d) => Array.from(d)) };
+}
+
+export function refClip(grads: LabGrads, maxNorm: number): { grads: LabGrads; norm: number } {
+  const r = clipByGlobalNorm(toEngineGrads(grads), maxNorm);
+  return { grads: fromEngineGrads(r.grads), norm: r.normBefore };
+}
+
+export function refTrainStep(
+  p: LabParams, h0: Vec, xs: Vec[], targets: (Vec | null)[], lr: number, maxNorm: number | null,
+): { params: LabParams; loss: number; norm: number } {
+  const { loss, grads } = refBptt(p, h0, xs, targets);
+  const clipped = maxNorm === null ? { grads, norm: refClip(grads, Number.MAX_VALUE).norm } : refClip(grads, maxNorm);
+  return { params: sgdUpdate(p, clipped.grads, lr), loss, norm: clipped.norm };
+}

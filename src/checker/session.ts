@@ -1,0 +1,90 @@
+import type { LabTaskId } from '../lesson/labTasks';
+import type { CallOutcome, CompiledLab, CompileProblem, ExportShape, ThrownError } from './protocol';
+import { Sandbox } from './sandbox';
+
+export interface SessionOptions {
+  readonly workerPath: string;
+  /** Wall-clock budget of loading the lab and of each task. */
+  readonly timeoutMs: number;
+  readonly memoryLimitMb: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Compiling is the checker's own code, not the student's: it gets a generous fixed budget. */
+const COMPILE_BUDGET_MS = 30_000;
+
+export type Prepared =
+  | { readonly kind: 'ready'; readonly lab: CompiledLab; readonly exports: Readonly<Record<LabTaskId, ExportShape>>; readonly loadMs: number }
+  | { readonly kind: 'compileFailed'; readonly problems: readonly CompileProblem[] }
+  | { readonly kind: 'loadFailed'; readonly error: ThrownError }
+  | { readonly kind: 'loadTimeout' }
+  | { readonly kind: 'crashed'; readonly message: string }
+  | { readonly kind: 'cancelled' };
+
+export type TaskRun =
+  | { readonly kind: 'ran'; readonly outcomes: readonly CallOutcome[]; readonly printedBytes: number; readonly ms: number }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'crashed'; readonly message: string }
+  | { readonly kind: 'cancelled' };
+
+/**
+ * One check of one lab: compile and load it in the sandbox, then run tasks one by one. A task that
+ * times out or crashes ends its worker; the next task gets a fresh worker that loads the compiled lab
+ * again (no recompiling), so a bad task costs only itself.
+ */
+export class LabSession {
+  private readonly sandbox: Sandbox;
+  private lab: CompiledLab | null = null;
+
+  constructor(private readonly labDir: string, private readonly options: SessionOptions) {
+    this.sandbox = new Sandbox({ workerPath: options.workerPath, memoryLimitMb: options.memoryLimitMb, signal: options.signal });
+  }
+
+  async prepare(): Promise<Prepared> {
+    const compiled = await this.sandbox.request({ kind: 'compile', labDir: this.labDir }, COMPILE_BUDGET_MS);
+    if (compiled.kind === 'timeout') return { kind: 'crashed', message: `compiling took longer than ${COMPILE_BUDGET_MS / 1000} s` };
+    if (compiled.kind !== 'reply') return compiled;
+    const reply = compiled.reply;
+    if (reply.kind === 'compileFailed') return { kind: 'compileFailed', problems: reply.problems };
+    if (reply.kind !== 'compiled') return { kind: 'crashed', message: reply.kind === 'workerFault' ? reply.message : `unexpected ${reply.kind}` };
+    this.lab = reply.lab;
+    const t0 = performance.now();
+    const loaded = await this.load();
+    if (loaded.kind !== 'loaded') return loaded;
+    return { kind: 'ready', lab: reply.lab, exports: loaded.exports, loadMs: performance.now() - t0 };
+  }
+
+  /** Runs `calls` in order (stopping at the first throw) within `budgetMs` (default: the task budget). */
+  async run(task: LabTaskId, calls: readonly (readonly unknown[])[], budgetMs = this.options.timeoutMs): Promise<TaskRun> {
+    if (this.sandbox.fresh) {
+      const loaded = await this.load();
+      if (loaded.kind === 'loadTimeout') return { kind: 'timeout' };
+      if (loaded.kind === 'loadFailed') return { kind: 'crashed', message: loaded.error.message };
+      if (loaded.kind !== 'loaded') return loaded;
+    }
+    const t0 = performance.now();
+    const outcome = await this.sandbox.request({ kind: 'run', task, calls }, budgetMs);
+    if (outcome.kind !== 'reply') return outcome;
+    const reply = outcome.reply;
+    if (reply.kind === 'ran') return { kind: 'ran', outcomes: reply.outcomes, printedBytes: reply.printedBytes, ms: performance.now() - t0 };
+    return { kind: 'crashed', message: reply.kind === 'workerFault' ? reply.message : `unexpected ${reply.kind}` };
+  }
+
+  dispose(): void {
+    this.sandbox.dispose();
+  }
+
+  private async load(): Promise<
+    | { kind: 'loaded'; exports: Readonly<Record<LabTaskId, ExportShape>> }
+    | { kind: 'loadFailed'; error: ThrownError } | { kind: 'loadTimeout' } | { kind: 'crashed'; message: string } | { kind: 'cancelled' }
+  > {
+    if (!this.lab) return { kind: 'crashed', message: 'the lab was not compiled' };
+    const outcome = await this.sandbox.request({ kind: 'load', lab: this.lab }, this.options.timeoutMs);
+    if (outcome.kind === 'timeout') return { kind: 'loadTimeout' };
+    if (outcome.kind !== 'reply') return outcome;
+    const reply = outcome.reply;
+    if (reply.kind === 'loaded') return { kind: 'loaded', exports: reply.exports };
+    if (reply.kind === 'loadFailed') return { kind: 'loadFailed', error: reply.error };
+    return { kind: 'crashed', message: reply.kind === 'workerFault' ? reply.message : `unexpected ${reply.kind}` };
+  }
+}

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { NestedParams } from '../engine/nested';
+import { LAB_ENTRY } from './labApi';
+import { LabSession } from './session';
+import { defaultWorkerPath } from './workerPath';
+
+/**
+ * Runs the student's own `bptt` once, in the sandbox, on the given problem and returns what the
+ * gradient plot needs: the loss and ‖dhs[t]‖ per step. Never runs student code in the caller.
+ */
+export interface StudentProbeRequest {
+  labDir: string;
+  params: NestedParams;
+  h0: number[];
+  xs: number[][];
+  targets: (number[] | null)[];
+  timeoutMs: number;
+}
+
+export type StudentProbeResult =
+  | { ok: true; loss: number; dhsNorms: number[]; elapsedMs: number }
+  | { ok: false; status: 'todo' | 'error' | 'timeout'; message: string; location: { file: string; line: number; column: number } | null };
+
+const PROBE_MEMORY_MB = 256;
+
+export async function runStudentProbe(
+  req: StudentProbeRequest,
+  options: { workerPath?: string; signal?: AbortSignal } = {},
+): Promise<StudentProbeResult> {
+  if (!existsSync(path.join(req.labDir, LAB_ENTRY))) {
+    return { ok: false, status: 'error', message: `There is no ${LAB_ENTRY} in ${req.labDir}. Run "RNN Lab: Scaffold Lab Files" first.`, location: null };
+  }
+  const session = new LabSession(req.labDir, {
+    workerPath: options.workerPath ?? defaultWorkerPath(),
+    timeoutMs: req.timeoutMs,
+    memoryLimitMb: PROBE_MEMORY_MB,
+    signal: options.signal,
+  });
+  try {
+    const t0 = performance.now();
+    const prepared = await session.prepare();
+    switch (prepared.kind) {
+      case 'compileFailed': {
+        const first = prepared.problems[0];
+        return { ok: false, status: 'error', message: `${LAB_ENTRY} does not compile: ${first?.message ?? 'unknown error'}`, location: first?.location ?? null };
+      }
+      case 'loadFailed':
+        return { ok: false, status: prepared.error.todo ? 'todo' : 'error', message: `Loading the lab threw: ${prepared.error.message}`, location: prepared.error.location };
+      case 'loadTimeout':
+        return { ok: false, status: 'timeout', message: `Loading the lab did not finish within ${req.timeoutMs} ms (an endless loop at the top level?).`, location: null };
+      case 'crashed':
+        return { ok: false, status: 'error', message: `Loading the lab failed: ${prepared.message}`, location: null };
+      case 'cancelled':
+        return { ok: false, status: 'error', message: 'Cancelled.', location: null };
+      case 'ready':
+        break;
+    }
+    const location = prepared.lab.declarations.bptt ?? null;
+    if (prepared.exports.bptt !== 'function') {
+      return { ok: false, status: prepared.exports.bptt === 'missing' ? 'todo' : 'error', message: `${LAB_ENTRY} does not export a function bptt yet.`, location };
+    }
+    const { h0: _unused, ...p } = req.params;
+    const run = await session.run('bptt', [[p, req.h0, req.xs, req.targets]]);
+    if (run.kind === 'timeout') return { ok: false, status: 'timeout', message: `bptt did not return within ${req.timeoutMs} ms.`, location };
+    if (run.kind !== 'ran') return { ok: false, status: 'error', message: run.kind === 'crashed' ? `bptt ${run.message}` : 'Cancelled.', location };
+    const outcome = run.outcomes[0];
+    if (!outcome) return { ok: false, status: 'error', message: 'bptt produced no result.', location };
+    if (outcome.kind === 'threw') {
+      return { ok: false, status: outcome.error.todo ? 'todo' : 'error', message: `bptt threw ${outcome.error.name}: ${outcome.error.message}`, location: outcome.error.location ?? location };
+    }
+    const read = readProbe(outcome.value, req.xs.length);
+    if (typeof read === 'string') return { ok: false, status: 'error', message: read, location };
+    return { ok: true, loss: read.loss, dhsNorms: read.dhsNorms, elapsedMs: performance.now() - t0 };
+  } finally {
+    session.dispose();
+  }
+}
+
+function readProbe(value: unknown, T: number): { loss: number; dhsNorms: number[] } | string {
+  if (typeof value !== 'object' || value === null) return 'bptt must return { loss, grads, dhs }.';
+  const { loss, dhs } = value as { loss?: unknown; dhs?: unknown };
+  if (typeof loss !== 'number') return 'bptt must return a number as loss.';
+  if (!Array.isArray(dhs) || dhs.length !== T) return `bptt must return dhs with one vector per step (T = ${T}), got ${Array.isArray(dhs) ? `${dhs.length} entries` : typeof dhs}.`;
+  const dhsNorms: number[] = [];
+  for (let t = 0; t < T; t++) {
+    const v: unknown = dhs[t];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) return `bptt must return dhs[${t}] as an array of numbers.`;
+    dhsNorms.push(Math.sqrt(v.reduce((s: number, x: number) => s + x * x, 0)));
+  }
+  return { loss, dhsNorms };
+}

@@ -1,0 +1,73 @@
+import type { LabTaskId } from '../lesson/labTasks';
+import type { Expected } from './compare';
+import { PARAM_KEYS, sumOfSquares, type LabGrads } from './labTypes';
+import { bpttVariants, clipVariants, trainStepVariants, type Variant } from './mistakes';
+import type { Problem } from './problems';
+import { refBptt, refClip, refForward, refRnnStep, refTrainStep } from './reference';
+
+/** One call of a task's function: its arguments, the right answer and the known wrong ones. */
+export interface TaskCase {
+  /** Names the input in messages, e.g. `"T = 1"` or `"targets null except the last", maxNorm above the norm`. */
+  readonly label: string;
+  readonly args: readonly unknown[];
+  readonly expected: Expected;
+  readonly variants: readonly Variant<Record<string, unknown>>[];
+}
+
+const LR = 0.1;
+
+function globalNorm(g: LabGrads): number {
+  return Math.sqrt(PARAM_KEYS.reduce((s, k) => s + sumOfSquares(g[k].flat()), 0));
+}
+
+/** The cases of one task, built from the shared problems. */
+export function taskCases(task: LabTaskId, problems: readonly Problem[]): TaskCase[] {
+  switch (task) {
+    case 'rnnStep':
+      return problems.map((pr) => {
+        const hPrev = pr.h0, x = pr.xs[0];
+        return { label: `"${pr.label}"`, args: [pr.p, hPrev, x], expected: refRnnStep(pr.p, hPrev, x), variants: [] };
+      });
+    case 'forward':
+      return problems.map((pr) => ({ label: `"${pr.label}"`, args: [pr.p, pr.h0, pr.xs], expected: expectedOf(refForward(pr.p, pr.h0, pr.xs)), variants: [] }));
+    case 'bptt':
+      return problems.map((pr) => ({
+        label: `"${pr.label}"`,
+        args: [pr.p, pr.h0, pr.xs, pr.targets],
+        expected: expectedOf(refBptt(pr.p, pr.h0, pr.xs, pr.targets)),
+        variants: bpttVariants(pr.p, pr.h0, pr.xs, pr.targets),
+      }));
+    case 'clipGradNorm':
+      return problems.flatMap((pr) => {
+        const grads = refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads;
+        const norm = globalNorm(grads);
+        // maxNorm below the norm (clipping happens) and above it (nothing changes).
+        return [norm / 3, norm * 2 + 0.5].map((maxNorm) => ({
+          label: `gradients of "${pr.label}" (norm ${norm.toPrecision(4)}), maxNorm ${maxNorm.toPrecision(4)} ${maxNorm < norm ? 'below' : 'above'} the norm`,
+          args: [grads, maxNorm],
+          expected: expectedOf(refClip(grads, maxNorm)),
+          variants: clipVariants(grads, maxNorm),
+        }));
+      });
+    case 'trainStep':
+      return problems.flatMap((pr) => {
+        const norm = globalNorm(refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads);
+        const settings: { maxNorm: number | null; words: string }[] = [
+          { maxNorm: null, words: 'maxNorm null (no clipping)' },
+          { maxNorm: norm / 3, words: `maxNorm ${(norm / 3).toPrecision(4)} below the norm` },
+          { maxNorm: norm * 2 + 0.5, words: `maxNorm ${(norm * 2 + 0.5).toPrecision(4)} above the norm` },
+        ];
+        return settings.map(({ maxNorm, words }) => ({
+          label: `"${pr.label}", lr ${LR}, ${words}`,
+          args: [pr.p, pr.h0, pr.xs, pr.targets, LR, maxNorm],
+          expected: expectedOf(refTrainStep(pr.p, pr.h0, pr.xs, pr.targets, LR, maxNorm)),
+          variants: trainStepVariants(pr.p, pr.h0, pr.xs, pr.targets, LR, maxNorm),
+        }));
+      });
+  }
+}
+
+/** Our answers are plain nested numbers already; this only tells the compiler so. */
+function expectedOf(value: object): Expected {
+  return value as unknown as Expected;
+}

@@ -1,0 +1,42 @@
+import type { WorkloadResult } from './runBench';
+
+/** The targets of the benchmark (issue "Foundation"): what each workload must beat. */
+export interface TargetCheck {
+  readonly label: string;
+  readonly pass: boolean;
+}
+
+export function targetChecks(r: WorkloadResult): TargetCheck[] {
+  const w = r.workload, ms = r.engine.medianMs;
+  const checks: TargetCheck[] = [{ label: `< PyTorch ${w.pytorchMs} ms`, pass: ms < w.pytorchMs }];
+  if ((w.id === 'b' || w.id === 'c') && r.plainJs) checks.push({ label: '≥ 2× plain JS', pass: r.plainJs.medianMs / ms >= 2 });
+  if (w.id === 'd') checks.push({ label: '< 100 ms', pass: ms < 100 });
+  return checks;
+}
+
+/** `--json`: exactly `{ "a": {"medianMs", "gflops"}, … }` (contracts §5). */
+export function benchJson(results: readonly WorkloadResult[]): string {
+  const out: Record<string, { medianMs: number; gflops: number }> = {};
+  for (const r of results) out[r.workload.id] = { medianMs: r.engine.medianMs, gflops: r.engine.gflops };
+  return `${JSON.stringify(out)}\n`;
+}
+
+/** A Markdown table (pasteable into the README) with speed-ups and the targets. */
+export function benchTable(results: readonly WorkloadResult[]): string {
+  const rows = [
+    '| workload | engine ms | GFLOP/s | plain JS ms (this run) | speed-up vs plain JS | PyTorch f64 1-thread ms | speed-up vs PyTorch | targets |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of results) {
+    const w = r.workload;
+    const plain = r.plainJs ? fixed(r.plainJs.medianMs) : '—';
+    const vsPlain = r.plainJs ? `${(r.plainJs.medianMs / r.engine.medianMs).toFixed(1)}×` : '—';
+    const targets = targetChecks(r).map((c) => `${c.pass ? 'PASS' : 'FAIL'} ${c.label}`).join(', ');
+    rows.push(`| (${w.id}) ${w.shape} | ${fixed(r.engine.medianMs)} | ${r.engine.gflops.toFixed(2)} | ${plain} | ${vsPlain} | ${w.pytorchMs} | ${(w.pytorchMs / r.engine.medianMs).toFixed(1)}× | ${targets} |`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+function fixed(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}

@@ -1,0 +1,57 @@
+import { performance } from 'node:perf_hooks';
+import { BpttWorkspace, bptt, bpttEach } from '../../engine';
+import { plainBptt } from '../../engine/reference/plainBptt';
+import type { Workload } from './workloads';
+
+export interface Timing {
+  readonly medianMs: number;
+  readonly gflops: number;
+  readonly runs: number;
+}
+
+export interface WorkloadResult {
+  readonly workload: Workload;
+  readonly engine: Timing;
+  /** The plain-loops baseline measured in the same run (absent when skipped). */
+  readonly plainJs?: Timing;
+}
+
+/** Median wall time of `run`, after warm-up, over at least `minRuns` runs and about `budgetMs`. */
+export function medianMs(run: () => void, minRuns: number, budgetMs: number): { medianMs: number; runs: number } {
+  // Warm-up: let the JIT compile the hot loops and the workspace reach its size.
+  const warmupEnd = performance.now() + Math.min(budgetMs / 4, 300);
+  let warm = 0;
+  do { run(); warm++; } while (warm < 2 || (performance.now() < warmupEnd && warm < 20));
+  const times: number[] = [];
+  const end = performance.now() + budgetMs;
+  while (times.length < minRuns || (performance.now() < end && times.length < 200)) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  const mid = times.length >> 1;
+  return { medianMs: times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2, runs: times.length };
+}
+
+/** Forward + full BPTT of the workload with the engine (one reused workspace, as a training loop would). */
+export function engineRunner(w: Workload): () => void {
+  const ws = new BpttWorkspace();
+  if (w.sweep) return () => { bpttEach(w.params, w.problems, w.loss, ws); };
+  const { batch, targets } = w.problems[0];
+  return () => { bptt(w.params, batch, targets, w.loss, ws); };
+}
+
+/** The same work with plain loops (the sweep: one call per sequence, as a plain script would). */
+export function plainRunner(w: Workload): () => void {
+  return () => { for (const { batch, targets } of w.problems) plainBptt(w.params, batch, targets, w.loss); };
+}
+
+export function timeWorkload(w: Workload, options: { baseline: boolean; minRuns: number; budgetMs: number }): WorkloadResult {
+  const timing = (run: () => void): Timing => {
+    const m = medianMs(run, options.minRuns, options.budgetMs);
+    return { ...m, gflops: w.flops / (m.medianMs * 1e6) };
+  };
+  const engine = timing(engineRunner(w));
+  return options.baseline ? { workload: w, engine, plainJs: timing(plainRunner(w)) } : { workload: w, engine };
+}

@@ -1,0 +1,45 @@
+import { cpus } from 'node:os';
+import { UsageError, parseArgs, type CliCommand } from './command';
+import { benchJson, benchTable, targetChecks } from './bench/benchReport';
+import { timeWorkload } from './bench/runBench';
+import { makeWorkloads } from './bench/workloads';
+
+/** `rnn-lab bench [--json]`: times forward + full BPTT on the four benchmark workloads (contracts §5). */
+export const benchCommand: CliCommand = {
+  name: 'bench',
+  summary: 'time forward + full BPTT on the four benchmark workloads (median ms, GFLOP/s)',
+  help: [
+    'usage: rnn-lab bench [--json] [--runs N]',
+    '',
+    'Times the engine on the workloads of test/fixtures/engine-cases/BENCH.md with seeded data:',
+    '  (a) B=1 T=100 D=8 H=64 O=8   (b) B=32 T=100 D=8 H=64 O=8   (c) B=32 T=200 D=32 H=128 O=32',
+    '  (d) the sweep T=1..200, a fresh B=1 sequence per T, loss at the last step',
+    'and prints the median milliseconds and GFLOP/s, next to a plain-JS-loops BPTT measured in the',
+    'same run and the PyTorch float64 1-thread anchors, with the targets passed or failed.',
+    '',
+    '  --json     print only {"a":{"medianMs":…,"gflops":…},…} (no baseline is timed)',
+    '  --runs N   at least N timed runs per measurement (default 7)',
+  ].join('\n'),
+  async run(args, io) {
+    const { flags } = parseArgs('bench', args, { json: 'boolean', runs: 'value' });
+    const minRuns = flags.runs === undefined ? 7 : Number(flags.runs);
+    if (!Number.isInteger(minRuns) || minRuns < 1 || minRuns > 1000) {
+      throw new UsageError(`rnn-lab bench: --runs must be an integer from 1 to 1000, got ${JSON.stringify(flags.runs)}`);
+    }
+    const json = flags.json === true;
+    const results = makeWorkloads().map((w) => {
+      const r = timeWorkload(w, { baseline: !json, minRuns, budgetMs: 1500 });
+      if (!json) io.err(`(${w.id}) ${r.engine.medianMs.toFixed(2)} ms\n`);
+      return r;
+    });
+    if (json) {
+      io.out(benchJson(results));
+      return 0;
+    }
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    io.out(`Machine: ${cpus().length} cores, ${cpu}, Node ${process.versions.node}\n\n${benchTable(results)}`);
+    const failed = results.flatMap(targetChecks).filter((c) => !c.pass).length;
+    io.out(failed === 0 ? '\nAll targets met.\n' : `\n${failed} target(s) missed.\n`);
+    return 0;
+  },
+};

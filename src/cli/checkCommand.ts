@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import { CheckCancelledError, DEFAULT_TIMEOUT_MS, LabNotFoundError, checkLab } from '../checker/checkLab';
+import { formatJunit, formatText } from '../checker/formatReport';
+import { UsageError, parseArgs, type CliCommand } from './command';
+
+/** `rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit file]` (contracts §2). */
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'check the five lab functions in <labDir>/rnn.ts against the engine',
+  help: [
+    'usage: rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit <file>]',
+    '',
+    'Compiles <labDir>/rnn.ts (and the lab files it imports), runs each task in a separate worker',
+    'with a time budget, and compares it with the engine on edge cases and seeded random problems.',
+    '',
+    '  --json          print exactly one JSON object: { lab, tasks: [{ id, status, message, hint, location }], passed, total }',
+    `  --timeout-ms N  wall-clock budget per task in milliseconds (default ${DEFAULT_TIMEOUT_MS})`,
+    '  --junit <file>  also write a JUnit XML report for CI systems',
+    '',
+    'Exit status: 0 every task passes, 1 some task does not, 2 missing lab folder or rnn.ts, or bad arguments.',
+  ].join('\n'),
+  async run(args, io) {
+    const { flags, positionals } = parseArgs('check', args, { json: 'boolean', 'timeout-ms': 'value', junit: 'value' });
+    if (positionals.length !== 1) throw new UsageError('usage: rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit <file>]');
+    const labDir = positionals[0];
+    let timeoutMs = DEFAULT_TIMEOUT_MS;
+    if (flags['timeout-ms'] !== undefined) {
+      timeoutMs = Number(flags['timeout-ms']);
+      if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new UsageError(`rnn-lab check: --timeout-ms must be a positive whole number of milliseconds, got "${String(flags['timeout-ms'])}"`);
+    }
+    const t0 = performance.now();
+    let result;
+    try {
+      result = await checkLab(labDir, { timeoutMs, labName: labDir });
+    } catch (e) {
+      if (e instanceof LabNotFoundError || e instanceof CheckCancelledError) throw new UsageError(`rnn-lab check: ${e.message}`);
+      throw e;
+    }
+    const { report } = result;
+    if (typeof flags.junit === 'string') writeFileSync(flags.junit, formatJunit(report, (performance.now() - t0) / 1000));
+    io.out(flags.json ? `${JSON.stringify(report)}\n` : formatText(report));
+    return report.passed === report.total ? 0 : 1;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * Comparing the student's ‖∂L/∂h_t‖ with the engine's, and saying what the curve shows in one line.
+ */
+
+/** Relative tolerance: both sides compute in float64, so a correct BPTT agrees to ~1e-12. */
+export const AGREEMENT_TOLERANCE = 1e-6;
+
+/**
+ * The first 1-based step t whose values disagree (relative difference above `tolerance`, or one
+ * finite and the other not), or null when every step agrees. A length mismatch disagrees at the
+ * first missing step.
+ */
+export function firstDisagreement(student: readonly number[], reference: readonly number[], tolerance = AGREEMENT_TOLERANCE): number | null {
+  const n = Math.max(student.length, reference.length);
+  for (let i = 0; i < n; i++) {
+    const s = student[i], r = reference[i];
+    if (s === undefined || r === undefined) return i + 1;
+    if (Number.isFinite(s) !== Number.isFinite(r)) return i + 1;
+    if (!Number.isFinite(r)) continue;
+    if (Math.abs(s - r) > tolerance * Math.max(Math.abs(s), Math.abs(r)) && Math.abs(s - r) > Number.MIN_VALUE) return i + 1;
+  }
+  return null;
+}
+
+/** A number in short scientific form: 3e-9, 1.2e+4, 0.5. */
+export function shortNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4)) return x.toExponential(1).replace('.0e', 'e');
+  return String(Number(x.toPrecision(2)));
+}
+
+/** "the gradient reaching step 1 is 3e-9 of the one at step 50" (norms[0] relative to norms[T−1]). */
+export function gradientSummary(norms: readonly number[]): string {
+  const T = norms.length;
+  if (T === 0) return 'no steps to compare';
+  const first = norms[0], last = norms[T - 1];
+  if (T === 1) return `one step: ‖∂L/∂h_1‖ = ${shortNumber(first)}`;
+  if (!Number.isFinite(first) || !Number.isFinite(last) || last === 0) {
+    return `‖∂L/∂h_1‖ = ${shortNumber(first)}, ‖∂L/∂h_${T}‖ = ${shortNumber(last)}`;
+  }
+  return `the gradient reaching step 1 is ${shortNumber(first / last)} of the one at step ${T}`;
+}

@@ -1,0 +1,132 @@
+import type { LossSpec, Targets } from '../batch';
+import { stepLossAndGrad } from '../loss';
+import type { RnnParams, Sizes } from '../params';
+import { gemmABt } from './gemm';
+import type { BpttWorkspace } from './workspace';
+
+/**
+ * Several sequences unrolled IN LOCKSTEP, so every step is one matrix–matrix product over all of
+ * them instead of one matrix–vector product each. Rows are sequences. Sequences of different
+ * lengths are right-aligned (all end at the last global step; row b starts at step `start[b]`),
+ * and rows are ordered longest first, so the rows active at a step are always a prefix 0..active[s]−1.
+ * Equal lengths (a batch) are the special case start[b] = 0 for every row.
+ *
+ * Layout, time-major with N row slots per step (slots of rows not yet started are never touched):
+ *   X  [(s·N + b)·D + d]       input of row b at global step s
+ *   hs [(s·N + b)·H + j]       h before step s (slot 0 holds h0 for rows starting at 0; row b's h0
+ *                              sits in slot start[b]); slot s+1 is h after step s
+ *   DY [(s·N + b)·O + k]       dL/dy at step s (only for steps in the loss)
+ *   DA [(s·N + b)·H + j]       dL/da at step s
+ *   dhSq[s·N + b]              ‖dL/dh‖² of row b after step s (the total hidden gradient)
+ */
+export interface LockstepPlan {
+  readonly N: number;
+  readonly Tmax: number;
+  readonly start: Int32Array;
+  readonly active: Int32Array;
+  /** The 1/B of a batch mean, or 1 for independent sequences. */
+  readonly scale: number;
+  readonly loss: LossSpec;
+  /** Targets of row b, and the index of its first step in them (b·T in a batch, 0 alone). */
+  readonly targetsOf: (b: number) => Targets;
+  readonly targetBase: Int32Array;
+}
+
+export interface LockstepTrace {
+  readonly X: Float64Array;
+  readonly hs: Float64Array;
+  readonly DY: Float64Array;
+  readonly DA: Float64Array;
+  readonly dhSq: Float64Array;
+  /** The loss of each row (already multiplied by plan.scale). */
+  readonly rowLoss: Float64Array;
+}
+
+/** Whether global step s is in the loss (right-aligned rows all end at step Tmax−1). */
+export function stepCounted(plan: LockstepPlan, s: number): boolean {
+  return plan.loss.at === 'all' || s === plan.Tmax - 1;
+}
+
+/**
+ * Forward through every step, the loss, and the backward recurrence (dL/dh and dL/da for every
+ * step). The weight gradients are left to the caller: they are sums over rows of DA, X, hs and DY
+ * that do not depend on the order of steps, so they are computed afterwards as a few large
+ * products (see gemmAtBAccumulate).
+ * `fillInputs(X)` writes each active row's inputs into X.
+ */
+export function runLockstep(
+  p: RnnParams, sizes: Sizes, plan: LockstepPlan, ws: BpttWorkspace,
+  fillInputs: (X: Float64Array) => void,
+): LockstepTrace {
+  const { D, H, O } = sizes;
+  const { N, Tmax, start, active } = plan;
+  const Wxh = p.Wxh.data, Whh = p.Whh.data, Why = p.Why.data, bh = p.bh, by = p.by;
+  const X = ws.take('X', Tmax * N * D);
+  const hs = ws.take('hs', (Tmax + 1) * N * H);
+  const pre = ws.take('pre', N * H);
+  const Y = ws.take('Y', N * O);
+  const DY = ws.take('DY', Tmax * N * O);
+  const DA = ws.take('DA', Tmax * N * H);
+  const dh = ws.take('dh', N * H);
+  const dhNext = ws.take('dhNext', N * H);
+  const dhSq = ws.take('dhSq', Tmax * N);
+  // Whhᵀ and Whyᵀ once per call, so the backward products also walk contiguous rows.
+  const WhhT = transposeInto(ws.take('WhhT', H * H), Whh, H, H);
+  const WhyT = transposeInto(ws.take('WhyT', H * O), Why, O, H);
+  const rowLoss = new Float64Array(N);
+
+  fillInputs(X);
+  for (let b = 0; b < N; b++) hs.set(p.h0, (start[b] * N + b) * H);
+
+  // Forward: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh;  h_s = tanh(a_s);  y_s = H_s Whyᵀ + by.
+  for (let s = 0; s < Tmax; s++) {
+    const n = active[s];
+    gemmABt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
+    gemmABt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
+    const hOut = (s + 1) * N * H;
+    for (let b = 0; b < n; b++) {
+      for (let j = 0; j < H; j++) hs[hOut + b * H + j] = Math.tanh(pre[b * H + j] + bh[j]);
+    }
+    if (!stepCounted(plan, s)) continue;
+    gemmABt(n, O, H, hs, hOut, H, Why, 0, H, Y, 0, O, false);
+    for (let b = 0; b < n; b++) {
+      for (let k = 0; k < O; k++) Y[b * O + k] += by[k];
+      const targetIndex = plan.targetBase[b] + s - start[b];
+      rowLoss[b] += plan.scale * stepLossAndGrad(plan.targetsOf(b), Y, b * O, O, targetIndex, plan.scale, DY, (s * N + b) * O);
+    }
+  }
+
+  // Backward, from the last step to the first: dh_s = DY_s Why + dhNext;  da_s = dh_s ⊙ (1 − h_s²);
+  // dhNext = da_s Whh (the part of dL/dh_{s−1} that comes through the recurrence).
+  for (let s = Tmax - 1; s >= 0; s--) {
+    const n = active[s];
+    if (stepCounted(plan, s)) {
+      gemmABt(n, H, O, DY, s * N * O, O, WhyT, 0, O, dh, 0, H, false);
+      if (s < Tmax - 1) for (let i = 0; i < n * H; i++) dh[i] += dhNext[i];
+    } else {
+      dh.set(dhNext.subarray(0, n * H));
+    }
+    const hAt = (s + 1) * N * H;
+    const daAt = s * N * H;
+    for (let b = 0; b < n; b++) {
+      let sq = 0;
+      for (let j = 0; j < H; j++) {
+        const g = dh[b * H + j];
+        const h = hs[hAt + b * H + j];
+        sq += g * g;
+        DA[daAt + b * H + j] = g * (1 - h * h);
+      }
+      dhSq[s * N + b] = sq;
+    }
+    const nPrev = s > 0 ? active[s - 1] : 0;
+    if (nPrev > 0) gemmABt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
+  }
+  return { X, hs, DY, DA, dhSq, rowLoss };
+}
+
+function transposeInto(out: Float64Array, m: Float64Array, rows: number, cols: number): Float64Array {
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[j * rows + i] = m[i * cols + j];
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+
+/**
+ * Tracks whether the workspace holds a lab (`rnn.ts`) and mirrors it in the `rnnLab.hasLab` context
+ * key, which the welcome view and menus use.
+ */
+export class LabPresence implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<boolean>();
+  readonly onDidChange = this.changed.event;
+  private present = false;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/rnn.ts', false, true, false);
+
+  constructor() {
+    this.watcher.onDidCreate(() => void this.refresh());
+    this.watcher.onDidDelete(() => void this.refresh());
+    void this.refresh();
+  }
+
+  get hasLab(): boolean {
+    return this.present;
+  }
+
+  async refresh(): Promise<boolean> {
+    const found = await vscode.workspace.findFiles('**/rnn.ts', '**/node_modules/**', 1);
+    const present = found.length > 0;
+    await vscode.commands.executeCommand('setContext', 'rnnLab.hasLab', present);
+    if (present !== this.present) {
+      this.present = present;
+      this.changed.fire(present);
+    }
+    return present;
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,69 @@
+import type { HintCode } from './hintCodes';
+import type { LabTaskId } from './labTasks';
+
+/**
+ * Common pitfalls to pre-empt (the plan leaves this heading empty). Each is tied to the lab task it
+ * concerns and to the checker hint code that recognises it, so a failed check can point back here.
+ */
+export interface Pitfall {
+  readonly id: string;
+  readonly task: LabTaskId;
+  readonly hint: HintCode;
+  /** The mistake, as a student would make it. */
+  readonly title: string;
+  /** What to do instead, and why. */
+  readonly fix: string;
+}
+
+export const PITFALLS: readonly Pitfall[] = [
+  {
+    id: 'pitfall.weightsNotShared', task: 'bptt', hint: 'weights-not-shared',
+    title: 'Keeping only one step\'s gradient for Wxh, Whh or bh',
+    fix: 'The weights are shared across time, so their gradients are summed over every step: accumulate with += inside the backward loop.',
+  },
+  {
+    id: 'pitfall.missingRecurrentPath', task: 'bptt', hint: 'missing-recurrent-path',
+    title: 'dL/dh_t taken only from the output at step t',
+    fix: 'h_t also feeds step t+1: add the gradient coming back from the later steps (dhNext = Whhᵀ·dz_{t+1}) before going through tanh.',
+  },
+  {
+    id: 'pitfall.tanhDerivative', task: 'bptt', hint: 'tanh-derivative',
+    title: 'Using 1 − a² on the pre-activation, or 1 − h',
+    fix: 'tanh\'(a) = 1 − tanh(a)² = 1 − h²: square the stored hidden state h, not the pre-activation a.',
+  },
+  {
+    id: 'pitfall.offByOne', task: 'bptt', hint: 'off-by-one',
+    title: 'dWhh built from h_t instead of h_{t−1}',
+    fix: 'Whh multiplies the previous hidden state, so dWhh += dz_t·h_{t−1}ᵀ; at the first step that previous state is h0.',
+  },
+  {
+    id: 'pitfall.clipPerParameter', task: 'clipGradNorm', hint: 'clip-per-parameter',
+    title: 'Clipping each gradient by its own norm',
+    fix: 'Compute ONE norm over every entry of all five gradients, then scale all of them by the same factor maxNorm / norm.',
+  },
+  {
+    id: 'pitfall.clipScalesUp', task: 'clipGradNorm', hint: 'clip-scales-up',
+    title: 'Rescaling gradients that are already small enough',
+    fix: 'Scale only when norm > maxNorm; otherwise return the gradients unchanged (scaling up would amplify noise).',
+  },
+  {
+    id: 'pitfall.unclippedUpdate', task: 'trainStep', hint: 'unclipped-update',
+    title: 'Updating with the unclipped gradients',
+    fix: 'Clip first, then update θ − lr·g with the clipped gradients; report the norm measured before clipping.',
+  },
+  {
+    id: 'pitfall.mutatesInput', task: 'trainStep', hint: 'mutates-input',
+    title: 'Updating the parameters in place',
+    fix: 'Return new arrays (e.g. map over rows) instead of writing p.Whh[i][j] -= …: the caller still needs the old parameters.',
+  },
+  {
+    id: 'pitfall.wrongShape', task: 'forward', hint: 'wrong-shape',
+    title: 'Putting h0 into hs, so hs has T + 1 entries',
+    fix: 'hs[t] is the state after reading xs[t]: hs and ys have exactly T entries each; h0 is only the starting point.',
+  },
+  {
+    id: 'pitfall.nonFinite', task: 'rnnStep', hint: 'non-finite',
+    title: 'Building tanh from Math.exp by hand',
+    fix: '(e^a − e^−a)/(e^a + e^−a) overflows to NaN for large |a|; Math.tanh is exact and stable for any input.',
+  },
+];

@@ -1,0 +1,13 @@
+/** Key takeaways (the plan leaves this heading empty; written from its lecture content). */
+export interface Takeaway {
+  readonly id: string;
+  readonly text: string;
+}
+
+export const TAKEAWAYS: readonly Takeaway[] = [
+  { id: 'takeaway.oneCell', text: 'An RNN is one cell with one set of weights, applied at every step while a hidden state carries memory forward.' },
+  { id: 'takeaway.unrolled', text: 'Unrolled over time it is a deep feedforward graph whose layers share weights; BPTT is the chain rule on that graph, so shared weights collect gradient from every step.' },
+  { id: 'takeaway.product', text: 'The gradient reaching an early step is a product of one factor per later step, so it shrinks or grows exponentially with the distance.' },
+  { id: 'takeaway.longRange', text: 'Vanishing gradients make long-range dependencies nearly unlearnable; exploding gradients make training unstable.' },
+  { id: 'takeaway.clipping', text: 'Clipping by the global norm tames exploding gradients but cannot revive vanished ones: that needs gated units (LSTMs, GRUs), next week.' },
+];

@@ -1,0 +1,3 @@
+/** Types only: the messages and persisted state shared by the extension host and the webviews. */
+export type * from './messages';
+export type * from './plotState';

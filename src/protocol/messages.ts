@@ -1,0 +1,121 @@
+import type { ProbeControls } from '../demos/probeProblem';
+import type { DemoId } from '../lesson/demos';
+import type { DemoSettings } from './plotState';
+
+/*
+ * The one protocol between the extension host and the RNN Lab webviews (student plot and demos).
+ * The webview speaks first (`ready`); only then does the host post data. Both sides switch
+ * exhaustively on `type`, and the webview validates every message before it uses it.
+ */
+
+// ───────────── host → webview ─────────────
+
+/** Opens the student plot: the controls to start from and whether the student's code can run. */
+export interface ShowPlotMessage {
+  readonly type: 'showPlot';
+  readonly controls: ProbeControls;
+  /** Why the student's curve cannot be computed (no lab found, untrusted workspace…), or null. */
+  readonly studentUnavailable: string | null;
+  /** The lab folder shown in the header, or null. */
+  readonly labName: string | null;
+}
+
+/** The student's ‖dhs[t]‖ for the run the webview asked for with `runStudent`. */
+export interface StudentResultMessage {
+  readonly type: 'studentResult';
+  /** Echoes `RunStudentMessage.requestId`, so a stale answer is ignored. */
+  readonly requestId: number;
+  readonly result: StudentProbeOutcome;
+}
+
+export type StudentProbeOutcome =
+  | { readonly ok: true; readonly norms: number[]; readonly loss: number; readonly elapsedMs: number }
+  | { readonly ok: false; readonly status: string; readonly message: string };
+
+/** Opens (or switches the panel to) one demo. */
+export interface ShowDemoMessage {
+  readonly type: 'showDemo';
+  readonly demoId: DemoId;
+  readonly title: string;
+  /** One sentence: what the class should look for. */
+  readonly lookFor: string;
+  /** The demo's settings to start from (restored after a reload), {} for defaults. */
+  readonly settings: DemoSettings;
+  /** Where this demo sits in "Step through all", or null when it was opened on its own. */
+  readonly presenter: PresenterPosition | null;
+}
+
+export interface PresenterPosition {
+  /** 0-based. */
+  readonly index: number;
+  readonly total: number;
+  readonly previousTitle: string | null;
+  readonly nextTitle: string | null;
+}
+
+/** What became of an export the webview asked for. */
+export interface ExportResultMessage {
+  readonly type: 'exportResult';
+  readonly format: ExportFormat;
+  /** Saved, cancelled by the user, or failed (message says why). */
+  readonly outcome: 'saved' | 'cancelled' | 'failed';
+  readonly message: string;
+}
+
+export type HostToWebview = ShowPlotMessage | StudentResultMessage | ShowDemoMessage | ExportResultMessage;
+
+// ───────────── webview → host ─────────────
+
+/** The webview's script is running and listening: the host may post now. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+/** Run the student's bptt on the probe problem built from these controls. */
+export interface RunStudentMessage {
+  readonly type: 'runStudent';
+  readonly requestId: number;
+  readonly controls: ProbeControls;
+}
+
+export type ExportFormat = 'png' | 'csv';
+
+/** Save the chart (PNG as a data: URL) or the plotted numbers (CSV text) where the user chooses. */
+export interface ExportRequestMessage {
+  readonly type: 'export';
+  readonly format: ExportFormat;
+  readonly suggestedName: string;
+  readonly data: string;
+}
+
+/** Presenter flow: go to the previous or next demo of the plan. */
+export interface NavigateMessage {
+  readonly type: 'navigate';
+  readonly direction: 'previous' | 'next';
+}
+
+/** The class's prediction was recorded in the predict-then-run demo (choice id). */
+export interface PredictionMessage {
+  readonly type: 'prediction';
+  readonly choiceId: string;
+}
+
+/** The webview drew: which chart, how many curves and points (tests and diagnostics read this). */
+export interface RenderedMessage {
+  readonly type: 'rendered';
+  readonly view: 'gradientPlot' | DemoId;
+  readonly series: number;
+  readonly points: number;
+  /** Milliseconds the webview spent computing and drawing this frame (the responsiveness budget). */
+  readonly elapsedMs: number;
+}
+
+/** Something went wrong inside the webview (a message failed validation, a render threw). */
+export interface WebviewErrorMessage {
+  readonly type: 'webviewError';
+  readonly message: string;
+}
+
+export type WebviewToHost =
+  | ReadyMessage | RunStudentMessage | ExportRequestMessage | NavigateMessage | PredictionMessage
+  | RenderedMessage | WebviewErrorMessage;

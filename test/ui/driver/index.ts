@@ -1,0 +1,8 @@
+// The UI-test driver: what test/ui/*.test.ts files import. See each module for details.
+export { session, type UiSession } from './session';
+export { workbenchReady, rnnLabActivityItem } from './workbench';
+export { runCommand, answerQuickInput, openFile } from './palette';
+export { sideBar, openRnnLabSidebar, treeRows, treeRowTexts, expandRow } from './sidebar';
+export { webviewFrame } from './webview';
+export { notificationTexts, waitForNotification, clearNotifications } from './notifications';
+export { screenshot } from './screenshot';

@@ -1,0 +1,187 @@
+/**
+ * The student gradient plot: ‖∂L/∂h_t‖ per step from the student's bptt (run by the host in the
+ * checker's sandbox) beside the engine's reference (computed right here, so moving a control
+ * redraws at once), with overlays, a data table, a summary line and PNG / CSV export.
+ */
+import { engineProbe, probeProblem, PROBE_DEFAULTS, PROBE_LENGTHS, PROBE_RADII, type ProbeControls } from '../../src/demos/probeProblem';
+import type { HostToWebview, PlotPanelState, PlotRun, StudentProbeOutcome } from '../../src/protocol';
+import { renderDataTable, toCsv } from '../shared/dataTable';
+import { appRoot, chartBox, el } from '../shared/dom';
+import { LineChart } from '../shared/lineChart';
+import { onThemeChange } from '../shared/theme';
+import { ProtocolError, validateControls, validateHostMessage, validatePlotRun } from '../shared/validate';
+import { post, savedState, saveState } from '../shared/vscodeApi';
+import { button, dropdown, registerToolkit, textField } from '../ui/toolkit';
+import { disagreementMarker, plotSeries, runLabel, summaryLine } from './plotSeries';
+
+const MAX_OVERLAYS = 4;
+
+registerToolkit();
+const restored = restoreState(savedState());
+let controls: ProbeControls = restored?.controls ?? PROBE_DEFAULTS;
+let overlays: PlotRun[] = restored?.overlays ?? [];
+let current: PlotRun | null = null;
+let clipFactor = 1;
+let requestId = 0;
+let studentUnavailable: string | null = 'Waiting for VS Code…';
+
+const root = appRoot();
+root.classList.add('plot');
+const { box, canvas } = chartBox('gradient-chart');
+const summary = el('p', { id: 'summary', className: 'summary' });
+summary.setAttribute('aria-live', 'polite');
+const status = el('p', { id: 'status', className: 'status' });
+const table = el('table', { id: 'data-table', className: 'data' });
+const header = el('h1', { text: 'Gradient norms per time step: your bptt vs the engine' });
+const labLine = el('p', { id: 'lab', className: 'muted' });
+
+const controlsBar = el('div', { className: 'controls', id: 'controls' },
+  dropdown('radius', 'Spectral radius ρ of Whh', PROBE_RADII.map((r) => ({ value: String(r), label: String(r) })), String(controls.radius),
+    (v) => change({ radius: Number(v) })),
+  dropdown('length', 'Sequence length T', PROBE_LENGTHS.map((t) => ({ value: String(t), label: String(t) })), String(controls.T),
+    (v) => change({ T: Number(v) })),
+  textField('input-scale', 'Input scale', String(controls.inputScale), (v) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n) || n < 0) return say(`Input scale must be a number ≥ 0, got "${v}".`);
+    change({ inputScale: n });
+  }),
+  textField('clip', 'Clipping threshold (empty: none)', controls.clip === null ? '' : String(controls.clip), (v) => {
+    if (v.trim() === '') return change({ clip: null });
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) return say(`The clipping threshold must be a number > 0 (or empty for none), got "${v}".`);
+    change({ clip: n });
+  }),
+);
+const actions = el('div', { className: 'actions' },
+  button('Keep for comparison', keepOverlay, { id: 'keep', secondary: true, title: 'Keep this run on the chart while you change the controls' }),
+  button('Clear comparisons', () => { overlays = []; persist(); render(); }, { id: 'clear-overlays', secondary: true }),
+  button('Export PNG', () => exportAs('png'), { id: 'export-png', secondary: true }),
+  button('Export CSV', () => exportAs('csv'), { id: 'export-csv', secondary: true }),
+);
+const tableBox = el('details', { className: 'table-box' }, el('summary', { text: 'Data table (the plotted numbers)' }), table);
+tableBox.open = true;
+root.append(header, labLine, controlsBar, actions, box, summary, status, tableBox);
+const chart = new LineChart(canvas, { title: '', xLabel: 'time step t', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true, series: [] });
+onThemeChange(() => chart.retheme());
+
+window.addEventListener('message', (event: MessageEvent) => {
+  let message: HostToWebview;
+  try {
+    message = validateHostMessage(event.data);
+  } catch (e) {
+    post({ type: 'webviewError', message: `The plot ignored a message from VS Code: ${e instanceof Error ? e.message : String(e)}` });
+    return;
+  }
+  handle(message);
+});
+post({ type: 'ready' });
+
+function handle(message: HostToWebview): void {
+  switch (message.type) {
+    case 'showPlot':
+      // A restored webview keeps its own controls; a fresh one starts from the host's.
+      if (!restored) controls = message.controls;
+      studentUnavailable = message.studentUnavailable;
+      labLine.textContent = message.labName ? `Lab: ${message.labName}` : 'No lab folder found yet: run RNN Lab: Scaffold Lab Files, then Check Lab.';
+      run();
+      break;
+    case 'studentResult':
+      if (message.requestId === requestId && current) applyStudent(message.result);
+      break;
+    case 'exportResult':
+      say(message.message);
+      break;
+    case 'showDemo':
+      post({ type: 'webviewError', message: 'The gradient plot cannot show a demo; RNN Lab: Run Demo… opens its own panel.' });
+      break;
+    default: {
+      const unreachable: never = message;
+      throw new ProtocolError('message', `unhandled: ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function change(patch: Partial<ProbeControls>): void {
+  controls = { ...controls, ...patch };
+  run();
+}
+
+/** Engine now (synchronously, then draw), the student's code in the host's sandbox (answer later). */
+function run(): void {
+  const t0 = performance.now();
+  const probe = engineProbe(probeProblem(controls), controls.clip);
+  clipFactor = probe.clipFactor;
+  current = {
+    label: runLabel(controls),
+    controls,
+    engine: probe.norms,
+    engineClipped: controls.clip === null ? null : probe.norms.map((n) => n * probe.clipFactor),
+    student: null,
+    studentProblem: studentUnavailable,
+  };
+  persist();
+  render(t0);
+  if (studentUnavailable === null) {
+    requestId++;
+    post({ type: 'runStudent', requestId, controls });
+  }
+}
+
+function applyStudent(result: StudentProbeOutcome): void {
+  if (!current) return;
+  current = result.ok
+    ? { ...current, student: result.norms, studentProblem: null }
+    : { ...current, student: null, studentProblem: `Your bptt did not run (${result.status}): ${result.message}` };
+  if (result.ok) say(`Your bptt ran in ${Math.round(result.elapsedMs)} ms (loss ${result.loss.toPrecision(6)}).`);
+  render();
+}
+
+function render(t0 = performance.now()): void {
+  if (!current) return;
+  const series = plotSeries(current, overlays);
+  chart.show({
+    title: current.label, xLabel: 'time step t', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true,
+    series, markers: disagreementMarker(current),
+  });
+  summary.textContent = summaryLine(current, clipFactor);
+  renderDataTable(table, `‖∂L/∂h_t‖ per time step (${current.label})`, 't', series);
+  post({ type: 'rendered', view: 'gradientPlot', series: chart.seriesCount(), points: chart.pointCount(), elapsedMs: performance.now() - t0 });
+}
+
+function keepOverlay(): void {
+  if (!current) return;
+  overlays = [...overlays, current].slice(-MAX_OVERLAYS);
+  persist();
+  render();
+  say(`Kept "${current.label}" for comparison (${overlays.length} kept).`);
+}
+
+function exportAs(format: 'png' | 'csv'): void {
+  if (!current) return;
+  const name = `gradient-norms-rho${controls.radius}-T${controls.T}`;
+  post(format === 'png'
+    ? { type: 'export', format, suggestedName: `${name}.png`, data: chart.toPng() }
+    : { type: 'export', format, suggestedName: `${name}.csv`, data: toCsv('t', plotSeries(current, overlays)) });
+}
+
+function say(text: string): void {
+  status.textContent = text;
+}
+
+function persist(): void {
+  const state: PlotPanelState = { kind: 'gradientPlot', controls, overlays };
+  saveState(state);
+}
+
+/** The state saved before a hide or reload, if it is one of ours and well-formed. */
+function restoreState(state: unknown): PlotPanelState | null {
+  try {
+    if (state === null || typeof state !== 'object') return null;
+    const s = state as Record<string, unknown>;
+    if (s.kind !== 'gradientPlot' || !Array.isArray(s.overlays)) return null;
+    const runs = s.overlays.map((r, i) => validatePlotRun(r, `overlays[${i}]`));
+    return { kind: 'gradientPlot', controls: validateControls(s.controls), overlays: runs.slice(-MAX_OVERLAYS) };
+  } catch {
+    return null;
+  }
+}

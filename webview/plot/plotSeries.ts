@@ -1,0 +1,52 @@
+import { firstDisagreement, gradientSummary, shortNumber } from '../../src/demos/compare';
+import { oneTo } from '../../src/demos/series';
+import type { ProbeControls } from '../../src/demos/probeProblem';
+import type { PlotRun } from '../../src/protocol';
+import type { ChartSeries, Marker } from '../shared/lineChart';
+
+/** "ρ 0.9 · T 50 · inputs ×0.5 · no clipping" */
+export function runLabel(c: ProbeControls): string {
+  return `ρ ${c.radius} · T ${c.T} · inputs ×${c.inputScale} · ${c.clip === null ? 'no clipping' : `clip ${c.clip}`}`;
+}
+
+/** The curves of the student plot: overlays (faded), then the engine, the student, the clipped engine. */
+export function plotSeries(current: PlotRun, overlays: readonly PlotRun[]): ChartSeries[] {
+  const series: ChartSeries[] = [];
+  overlays.forEach((run, i) => {
+    const x = oneTo(run.engine.length);
+    series.push({ label: `earlier ${i + 1}: engine (${run.label})`, x, y: run.engine, colour: 3 + (i % 3), faded: true });
+    if (run.student) series.push({ label: `earlier ${i + 1}: your bptt`, x: oneTo(run.student.length), y: run.student, colour: 3 + (i % 3), faded: true, dashed: true });
+  });
+  const x = oneTo(current.engine.length);
+  series.push({ label: 'engine (reference)', x, y: current.engine, colour: 0 });
+  if (current.student) series.push({ label: 'your bptt', x: oneTo(current.student.length), y: current.student, colour: 1, dashed: true });
+  if (current.engineClipped) series.push({ label: `engine after clipping at ${current.controls.clip}`, x, y: current.engineClipped, colour: 2, dashed: true });
+  return series;
+}
+
+export function disagreementMarker(current: PlotRun): Marker[] {
+  if (!current.student) return [];
+  const t = firstDisagreement(current.student, current.engine);
+  return t === null ? [] : [{ axis: 'x', value: t, label: `first disagreement: step ${t}`, alert: true }];
+}
+
+/** The one-line text summary under the chart. */
+export function summaryLine(current: PlotRun, clipFactor: number): string {
+  const parts = [`Engine: ${gradientSummary(current.engine)}.`];
+  if (current.engineClipped) {
+    parts.push(clipFactor < 1
+      ? `Clipping scales every step by ${shortNumber(clipFactor)}: the curve moves down, its slope stays.`
+      : 'The gradient is under the clipping threshold: clipping changes nothing.');
+  }
+  if (current.student) {
+    const t = firstDisagreement(current.student, current.engine);
+    parts.push(t === null
+      ? 'Your bptt agrees with the engine at every step.'
+      : `Your bptt first disagrees at step ${t}: yours ${shortNumber(current.student[t - 1] ?? NaN)}, engine ${shortNumber(current.engine[t - 1] ?? NaN)}.`);
+  } else if (current.studentProblem) {
+    parts.push(current.studentProblem);
+  } else {
+    parts.push('Running your bptt…');
+  }
+  return parts.join(' ');
+}
