@@ -11,7 +11,7 @@
 // Last line, always: `vscode integration: N passed, M failed (VS Code X.Y.Z)`; exit 1 when M > 0 or
 // nothing ran.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { URLSearchParams, fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -20,7 +20,10 @@ import { codeServerVsCodeVersion, finishRun, makeRunDir, makeWorkspace, removeRu
 import { repoRoot } from './paths.mjs';
 
 const TESTS_INDEX = join(repoRoot, 'out', 'test', 'integration', 'index.js');
-const RESULTS = join(repoRoot, 'test-results', 'integration.json');
+// Written by the suite (test/integration/index.ts); one file per run, so runs in parallel don't mix,
+// then kept as test-results/integration.json.
+const RESULTS = join(repoRoot, 'test-results', `integration-${process.pid}.json`);
+const RESULTS_KEPT = join(repoRoot, 'test-results', 'integration.json');
 const SCREENS = join(repoRoot, 'test-results', 'screens');
 const TIMEOUT_S = Number(process.env.INTEGRATION_TIMEOUT_S || 600);
 const DESKTOP_VERSION = '1.139.1'; // the same VS Code the code-server backend ships
@@ -43,6 +46,10 @@ function summary(results, version) {
 function readResults() {
   if (!existsSync(RESULTS)) return undefined;
   return JSON.parse(readFileSync(RESULTS, 'utf8'));
+}
+
+function keepResults() {
+  if (existsSync(RESULTS)) renameSync(RESULTS, RESULTS_KEPT);
 }
 
 /** One line per failed test right above the summary (mocha's report above has the details). */
@@ -158,13 +165,16 @@ async function main() {
       const msg = String(err?.stack ?? err);
       if (backend === 'electron' || !(OFFLINE.test(msg) || msg.includes(NO_DISPLAY))) {
         console.log(`@vscode/test-electron failed: ${msg}`);
-        return summary(readResults(), 'unknown');
+        const results = readResults();
+        keepResults();
+        return summary(results, 'unknown');
       }
       console.log(`desktop VS Code cannot run here (${msg.split('\n')[0]}); using VS Code server (code-server)`);
       version = await viaCodeServer();
     }
   }
   const results = readResults();
+  keepResults();
   printFailures(results);
   return summary(results, version);
 }

@@ -107,7 +107,7 @@ function unloadable(prepared: Exclude<Prepared, { kind: 'ready' | 'cancelled' }>
       const first = prepared.problems[0];
       const more = prepared.problems.length > 1 ? ` (and ${prepared.problems.length - 1} more problem${prepared.problems.length > 2 ? 's' : ''})` : '';
       const at = first.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : '';
-      return { status: 'error', message: `The lab does not compile: ${at}${first.message}${more}. Fix this first; no task can run until the lab compiles.`, hint: null, location: first.location };
+      return { status: 'error', message: `The lab does not compile: ${at}${first.message.replace(/\.$/, '')}${more}. Fix this first; no task can run until the lab compiles.`, hint: null, location: first.location };
     }
     case 'loadFailed':
       if (prepared.error.todo) return { status: 'todo', message: `Loading ${LAB_ENTRY} threw "${prepared.error.message}".`, hint: null, location: prepared.error.location };
@@ -115,7 +115,7 @@ function unloadable(prepared: Exclude<Prepared, { kind: 'ready' | 'cancelled' }>
     case 'loadTimeout':
       return { status: 'timeout', message: `Loading ${LAB_ENTRY} did not finish within ${timeoutMs / 1000} s, so no task could run. Look for a loop at the top level of your files that never ends.`, hint: null, location: { file: LAB_ENTRY, line: 1, column: 1 } };
     case 'crashed':
-      return { status: 'error', message: `Loading ${LAB_ENTRY} failed: ${prepared.message}.`, hint: null, location: null };
+      return { status: 'error', message: `Loading ${LAB_ENTRY} failed. ${prepared.message}`, hint: null, location: null };
   }
 }
 
@@ -129,7 +129,7 @@ async function checkTask(session: LabSession, id: LabTaskId, cases: readonly Tas
       return { status: 'timeout', message: `${id} did not return within ${timeoutMs / 1000} s on input ${c.label}, so it was stopped. Look for a loop whose condition never becomes false (e.g. a wrong counter in a while loop). Input values: ${describeInput(id, c.args)}`, hint: null, location };
     }
     if (run.kind === 'crashed') {
-      return { status: 'error', message: `${id} failed on input ${c.label}: ${run.message}. The other tasks were checked in a fresh worker.`, hint: null, location };
+      return { status: 'error', message: `${id} failed on input ${c.label}. ${run.message} The other tasks were checked in a fresh worker.`, hint: null, location };
     }
     const outcome = run.outcomes[0];
     const note = printedNote(run.printedBytes);

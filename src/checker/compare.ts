@@ -33,7 +33,7 @@ export function describeValue(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (v === null) return 'null';
   if (isUnsupported(v)) return v.$unsupported;
-  if (Array.isArray(v)) return `an array of length ${v.length}`;
+  if (Array.isArray(v)) return `${v.length} entr${v.length === 1 ? 'y' : 'ies'}`;
   if (typeof v === 'object') return `an object with keys {${Object.keys(v).join(', ')}}`;
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v)}`;
   return `${typeof v} ${String(v)}`;
@@ -43,7 +43,8 @@ function shapeOf(e: Expected): string {
   const dims: number[] = [];
   let cur: Expected = e;
   while (Array.isArray(cur)) { dims.push(cur.length); cur = cur[0] ?? 0; }
-  return dims.length === 1 ? `an array of ${dims[0]} numbers` : `a ${dims.join('×')} array of numbers`;
+  const entries = `${dims[0]} entr${dims[0] === 1 ? 'y' : 'ies'}`;
+  return dims.length === 1 ? `${entries} (an array of numbers)` : `${entries} (a ${dims.join('×')} array of numbers)`;
 }
 
 function walkStructure(e: Expected, g: unknown, path: string, inArray = false): Mismatch | null {

@@ -46,19 +46,38 @@ export function compileLab(labDir: string): CompileResult {
     modules[rel] = out.outputText;
     sourceMaps[rel] = out.sourceMapText ?? '';
     imports[rel] = {};
-    for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
-      const resolved = resolveImport(labDir, rel, ref.fileName);
+    for (const ref of moduleReferences(source)) {
+      const resolved = resolveImport(labDir, rel, ref.text);
       if (typeof resolved === 'string') {
-        imports[rel][ref.fileName] = resolved;
+        imports[rel][ref.text] = resolved;
         pending.push(resolved);
       } else {
-        problems.push({ message: resolved.problem, location: locate(source, ref.pos) });
+        problems.push({ message: resolved.problem, location: locate(source, ref.getStart(source)) });
       }
     }
   }
   const compileMs = performance.now() - t0;
   if (problems.length > 0) return { ok: false, problems, compileMs };
   return { ok: true, lab: { labDir, modules, imports, sourceMaps, declarations: findDeclarations(sources), compileMs } };
+}
+
+/** The module names a file imports or re-exports (`import … from`, `export … from`, `import x = require()`, `require()`). */
+function moduleReferences(source: ts.SourceFile): ts.StringLiteralLike[] {
+  const refs: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+      // Type-only imports vanish when compiled: they need no file at run time.
+      const typeOnly = ts.isImportDeclaration(node) ? node.importClause?.isTypeOnly === true : node.isTypeOnly;
+      if (!typeOnly) refs.push(node.moduleSpecifier);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteralLike(node.moduleReference.expression)) {
+      refs.push(node.moduleReference.expression);
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) {
+      refs.push(node.arguments[0]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return refs;
 }
 
 /** A relative import → the lab file it means, trying what TypeScript would (x.ts, x/index.ts, x.js → x.ts). */

@@ -22,8 +22,8 @@ export function toEngineGrads(g: LabGrads): RnnGrads {
 }
 
 export function fromEngineParams(p: RnnParams): LabParams {
-  const { h0: _h0, ...rest } = paramsToNested(p);
-  return rest;
+  const n = paramsToNested(p);
+  return { Wxh: n.Wxh, Whh: n.Whh, bh: n.bh, Why: n.Why, by: n.by };
 }
 
 export function fromEngineGrads(g: RnnGrads): LabGrads {

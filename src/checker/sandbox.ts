@@ -48,7 +48,7 @@ export class Sandbox {
       };
       const onMessage = (reply: FromWorker): void => finish({ kind: 'reply', reply }, false);
       const onError = (e: Error): void => finish({ kind: 'crashed', message: crashMessage(e) }, true);
-      const onExit = (code: number): void => finish({ kind: 'crashed', message: `the code ended the checker's worker (exit code ${code}; did it call process.exit?)` }, true);
+      const onExit = (code: number): void => finish({ kind: 'crashed', message: `It ended the checker's worker with exit code ${code}: the lab must not call process.exit.` }, true);
       const onAbort = (): void => finish({ kind: 'cancelled' }, true);
       const timer = setTimeout(() => finish({ kind: 'timeout' }, true), timeoutMs);
       worker.on('message', onMessage);
@@ -86,6 +86,6 @@ export class Sandbox {
 
 function crashMessage(e: Error): string {
   const code = (e as { code?: unknown }).code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'it ran out of memory (the checker allows a limited heap); does it build arrays in a loop that never ends?';
-  return `it crashed the checker's worker: ${e.message}`;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'It ran out of memory (the checker allows a limited heap): look for arrays that grow in a loop that never ends.';
+  return `It crashed the checker's worker: ${e.message.replace(/\.$/, '')}.`;
 }

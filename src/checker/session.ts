@@ -42,7 +42,7 @@ export class LabSession {
 
   async prepare(): Promise<Prepared> {
     const compiled = await this.sandbox.request({ kind: 'compile', labDir: this.labDir }, COMPILE_BUDGET_MS);
-    if (compiled.kind === 'timeout') return { kind: 'crashed', message: `compiling took longer than ${COMPILE_BUDGET_MS / 1000} s` };
+    if (compiled.kind === 'timeout') return { kind: 'crashed', message: `Compiling took longer than ${COMPILE_BUDGET_MS / 1000} s.` };
     if (compiled.kind !== 'reply') return compiled;
     const reply = compiled.reply;
     if (reply.kind === 'compileFailed') return { kind: 'compileFailed', problems: reply.problems };
@@ -59,7 +59,7 @@ export class LabSession {
     if (this.sandbox.fresh) {
       const loaded = await this.load();
       if (loaded.kind === 'loadTimeout') return { kind: 'timeout' };
-      if (loaded.kind === 'loadFailed') return { kind: 'crashed', message: loaded.error.message };
+      if (loaded.kind === 'loadFailed') return { kind: 'crashed', message: `Loading the lab again threw: ${loaded.error.message}` };
       if (loaded.kind !== 'loaded') return loaded;
     }
     const t0 = performance.now();

@@ -50,7 +50,7 @@ export async function runStudentProbe(
       case 'loadTimeout':
         return { ok: false, status: 'timeout', message: `Loading the lab did not finish within ${req.timeoutMs} ms (an endless loop at the top level?).`, location: null };
       case 'crashed':
-        return { ok: false, status: 'error', message: `Loading the lab failed: ${prepared.message}`, location: null };
+        return { ok: false, status: 'error', message: `Loading the lab failed. ${prepared.message}`, location: null };
       case 'cancelled':
         return { ok: false, status: 'error', message: 'Cancelled.', location: null };
       case 'ready':
@@ -60,10 +60,12 @@ export async function runStudentProbe(
     if (prepared.exports.bptt !== 'function') {
       return { ok: false, status: prepared.exports.bptt === 'missing' ? 'todo' : 'error', message: `${LAB_ENTRY} does not export a function bptt yet.`, location };
     }
-    const { h0: _unused, ...p } = req.params;
+    // The lab's Params has no h0: the initial state is its own argument.
+    const { Wxh, Whh, bh, Why, by } = req.params;
+    const p = { Wxh, Whh, bh, Why, by };
     const run = await session.run('bptt', [[p, req.h0, req.xs, req.targets]]);
     if (run.kind === 'timeout') return { ok: false, status: 'timeout', message: `bptt did not return within ${req.timeoutMs} ms.`, location };
-    if (run.kind !== 'ran') return { ok: false, status: 'error', message: run.kind === 'crashed' ? `bptt ${run.message}` : 'Cancelled.', location };
+    if (run.kind !== 'ran') return { ok: false, status: 'error', message: run.kind === 'crashed' ? `bptt failed. ${run.message}` : 'Cancelled.', location };
     const outcome = run.outcomes[0];
     if (!outcome) return { ok: false, status: 'error', message: 'bptt produced no result.', location };
     if (outcome.kind === 'threw') {

@@ -19,16 +19,21 @@ export const benchCommand: CliCommand = {
     '',
     '  --json     print only {"a":{"medianMs":…,"gflops":…},…} (no baseline is timed)',
     '  --runs N   at least N timed runs per measurement (default 7)',
+    '  --budget-ms N   keep timing each measurement for about N ms beyond that (default 1500)',
   ].join('\n'),
   async run(args, io) {
-    const { flags } = parseArgs('bench', args, { json: 'boolean', runs: 'value' });
+    const { flags } = parseArgs('bench', args, { json: 'boolean', runs: 'value', 'budget-ms': 'value' });
     const minRuns = flags.runs === undefined ? 7 : Number(flags.runs);
     if (!Number.isInteger(minRuns) || minRuns < 1 || minRuns > 1000) {
       throw new UsageError(`rnn-lab bench: --runs must be an integer from 1 to 1000, got ${JSON.stringify(flags.runs)}`);
     }
+    const budgetMs = flags['budget-ms'] === undefined ? 1500 : Number(flags['budget-ms']);
+    if (!Number.isFinite(budgetMs) || budgetMs < 0) {
+      throw new UsageError(`rnn-lab bench: --budget-ms must be a number ≥ 0, got ${JSON.stringify(flags['budget-ms'])}`);
+    }
     const json = flags.json === true;
     const results = makeWorkloads().map((w) => {
-      const r = timeWorkload(w, { baseline: !json, minRuns, budgetMs: 1500 });
+      const r = timeWorkload(w, { baseline: !json, minRuns, budgetMs });
       if (!json) io.err(`(${w.id}) ${r.engine.medianMs.toFixed(2)} ms\n`);
       return r;
     });

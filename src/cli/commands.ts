@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { benchCommand } from './benchCommand';
 import { checkCommand } from './checkCommand';
+import { demoCommand } from './demoCommand';
 import { engineCommand } from './engineCommand';
 import { scaffoldCommand } from './scaffoldCommand';
 
@@ -10,4 +11,5 @@ export const COMMANDS: readonly CliCommand[] = [
   benchCommand,
   scaffoldCommand,
   checkCommand,
+  demoCommand,
 ];

@@ -1,4 +1,4 @@
-import { createRng, delayedEcho, sgdStep, type RnnParams, type Sizes } from '../engine';
+import { createRng, delayedEcho, sgdStep, type RnnParams, type SequenceTask, type Sizes } from '../engine';
 import { paramsWithScaledOrthogonalWhh } from './scaledWhh';
 import { oneTo, type Series } from './series';
 
@@ -33,36 +33,77 @@ export interface ClippingResult {
   readonly options: ClippingOptions;
   readonly unclipped: ClippedRun;
   readonly clipped: ClippedRun;
-  /** Fraction of the clipped run's steps whose norm exceeded the threshold. */
+  /** Fraction of the clipped run's steps (so far) whose norm exceeded the threshold. */
   readonly fractionClipped: number;
 }
 
-function train(p0: RnnParams, sizes: Sizes, options: ClippingOptions, clip: number | null, label: string): ClippedRun {
-  const task = delayedEcho({ B: 16, T: 30, delay: 3 }, createRng(options.seed));
-  let p = p0;
-  const loss: number[] = [], norm: number[] = [], clipped: boolean[] = [];
-  for (let s = 1; s <= options.steps; s++) {
-    const { params, record } = sgdStep(p, task.batch, task.targets, task.loss, options.lr, clip, sizes, s);
-    p = params;
-    loss.push(record.loss);
-    norm.push(record.gradNorm);
-    clipped.push(record.clipped);
+/** One of the two training runs, advanced a step at a time (the panel animates it). */
+class RunInProgress {
+  readonly loss: number[] = [];
+  readonly norm: number[] = [];
+  readonly clipped: boolean[] = [];
+  private p: RnnParams;
+
+  constructor(p0: RnnParams, private readonly task: SequenceTask, private readonly sizes: Sizes, private readonly lr: number, private readonly clip: number | null) {
+    this.p = p0;
   }
-  const bad = loss.findIndex((l) => !Number.isFinite(l));
-  const x = oneTo(options.steps);
+
+  step(): void {
+    const s = this.loss.length + 1;
+    const { params, record } = sgdStep(this.p, this.task.batch, this.task.targets, this.task.loss, this.lr, this.clip, this.sizes, s);
+    this.p = params;
+    this.loss.push(record.loss);
+    this.norm.push(record.gradNorm);
+    this.clipped.push(record.clipped);
+  }
+
+  result(label: string): ClippedRun {
+    const bad = this.loss.findIndex((l) => !Number.isFinite(l));
+    const x = oneTo(this.loss.length);
+    return {
+      loss: { label, x, y: this.loss.slice() },
+      gradNorm: { label, x, y: this.norm.slice() },
+      clipped: this.clipped.slice(),
+      firstNonFiniteStep: bad < 0 ? null : bad + 1,
+    };
+  }
+}
+
+/** Both runs side by side, advanced together; `result()` at any point gives the curves so far. */
+export interface ClippingTraining {
+  readonly options: ClippingOptions;
+  readonly stepsDone: number;
+  readonly finished: boolean;
+  /** Advances both runs by one step (no-op when finished). */
+  step(): void;
+  result(): ClippingResult;
+}
+
+export function createClippingTraining(options: ClippingOptions = CLIPPING_DEFAULTS): ClippingTraining {
+  const sizes: Sizes = { D: 1, H: options.H, O: 1 };
+  const p0 = paramsWithScaledOrthogonalWhh(sizes, createRng(options.seed + 1), options.radius);
+  const task = delayedEcho({ B: 16, T: 30, delay: 3 }, createRng(options.seed));
+  const unclipped = new RunInProgress(p0, task, sizes, options.lr, null);
+  const clipped = new RunInProgress(p0, task, sizes, options.lr, options.threshold);
   return {
-    loss: { label, x, y: loss },
-    gradNorm: { label, x, y: norm },
-    clipped,
-    firstNonFiniteStep: bad < 0 ? null : bad + 1,
+    options,
+    get stepsDone() { return clipped.loss.length; },
+    get finished() { return clipped.loss.length >= options.steps; },
+    step() {
+      if (clipped.loss.length >= options.steps) return;
+      unclipped.step();
+      clipped.step();
+    },
+    result() {
+      const c = clipped.result(`clipped at ${options.threshold}`);
+      const done = Math.max(1, c.clipped.length);
+      return { options, unclipped: unclipped.result('without clipping'), clipped: c, fractionClipped: c.clipped.filter(Boolean).length / done };
+    },
   };
 }
 
 export function clippingDemo(options: ClippingOptions = CLIPPING_DEFAULTS): ClippingResult {
-  const sizes: Sizes = { D: 1, H: options.H, O: 1 };
-  const p0 = paramsWithScaledOrthogonalWhh(sizes, createRng(options.seed + 1), options.radius);
-  const unclipped = train(p0, sizes, options, null, 'without clipping');
-  const clipped = train(p0, sizes, options, options.threshold, `clipped at ${options.threshold}`);
-  const fractionClipped = clipped.clipped.filter(Boolean).length / options.steps;
-  return { options, unclipped, clipped, fractionClipped };
+  const training = createClippingTraining(options);
+  while (!training.finished) training.step();
+  return training.result();
 }

@@ -6,15 +6,15 @@
 export const AGREEMENT_TOLERANCE = 1e-6;
 
 /**
- * The first 1-based step t whose values disagree (relative difference above `tolerance`, or one
- * finite and the other not), or null when every step agrees. A length mismatch disagrees at the
- * first missing step.
+ * The first step, in the order BPTT computes them (from step T back to step 1), whose values
+ * disagree — relative difference above `tolerance`, or one finite and the other not — as a 1-based
+ * t, or null when every step agrees. That is where a backward pass starts to go wrong: every step
+ * before it inherits the error. Curves of different lengths disagree at the longer one's last step.
  */
 export function firstDisagreement(student: readonly number[], reference: readonly number[], tolerance = AGREEMENT_TOLERANCE): number | null {
-  const n = Math.max(student.length, reference.length);
-  for (let i = 0; i < n; i++) {
+  if (student.length !== reference.length) return Math.max(student.length, reference.length);
+  for (let i = reference.length - 1; i >= 0; i--) {
     const s = student[i], r = reference[i];
-    if (s === undefined || r === undefined) return i + 1;
     if (Number.isFinite(s) !== Number.isFinite(r)) return i + 1;
     if (!Number.isFinite(r)) continue;
     if (Math.abs(s - r) > tolerance * Math.max(Math.abs(s), Math.abs(r)) && Math.abs(s - r) > Number.MIN_VALUE) return i + 1;

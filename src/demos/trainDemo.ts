@@ -19,7 +19,7 @@ export interface TrainConfig {
   readonly B: number;
 }
 
-export const TRAIN_DEFAULTS: TrainConfig = { task: { task: 'echo', delay: 2 }, seed: 1, H: 16, lr: 0.02, clip: 5, B: 32 };
+export const TRAIN_DEFAULTS: TrainConfig = { task: { task: 'echo', delay: 2 }, seed: 1, H: 16, lr: 0.015, clip: 5, B: 32 };
 
 /** Delays and lengths the demo offers. */
 export const ECHO_DELAYS = [1, 2, 4, 8, 16, 32] as const;

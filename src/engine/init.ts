@@ -59,6 +59,7 @@ export function initParams(sizes: Sizes, rng: Rng, options: InitOptions): RnnPar
 
 /** ρ·Q with Q orthogonal: Gram–Schmidt on a Gaussian matrix (rows orthonormal). */
 export function scaledOrthogonal(H: number, radius: number, rng: Rng): Matrix {
+  // Orthonormal rows first (projections must use unit rows), scaled by ρ at the end.
   const q = zerosMatrix(H, H);
   for (let i = 0; i < H; i++) {
     for (;;) {
@@ -73,10 +74,11 @@ export function scaledOrthogonal(H: number, radius: number, rng: Rng): Matrix {
       for (let j = 0; j < H; j++) norm += row[j] * row[j];
       norm = Math.sqrt(norm);
       if (norm < 1e-8) continue; // a (practically impossible) dependent draw: draw again
-      for (let j = 0; j < H; j++) q.data[i * H + j] = (radius * row[j]) / norm;
+      for (let j = 0; j < H; j++) q.data[i * H + j] = row[j] / norm;
       break;
     }
   }
+  for (let i = 0; i < q.data.length; i++) q.data[i] *= radius;
   return q;
 }
 

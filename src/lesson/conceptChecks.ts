@@ -28,8 +28,8 @@ export const CONCEPT_CHECKS: readonly ConceptCheck[] = [
     correctIndex: 0,
     answer: 'BPTT multiplies by the recurrent matrix once per step; repeated multiplication shrinks (<1) or grows (>1) the gradient exponentially with length.',
     explanation: 'The gradient reaching step t passes through one factor Whhᵀ·diag(1 − h²) per later step. '
-      + 'When those factors have norm below 1 the product decays like rᵀ; above 1 it grows like rᵀ. '
-      + 'The sequence length sets the exponent — the learning rate plays no part.',
+      + 'When those factors have norm r < 1 the product decays like r to the power of the distance; with r > 1 it grows the same way. '
+      + 'The sequence length sets the exponent; the learning rate plays no part.',
   },
   {
     id: 'check.clipping',

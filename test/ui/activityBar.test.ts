@@ -2,7 +2,7 @@
 // packaged .vsix, and clicking it (or running "RNN Lab: Open Lesson") shows the RNN Lab side bar.
 import * as assert from 'node:assert/strict';
 import {
-  openRnnLabSidebar, rnnLabActivityItem, runCommand, screenshot, session, sideBar, workbenchReady,
+  openRnnLabSidebar, rnnLabActivityItem, runCommand, screenshot, session, sideBar, treeRows, workbenchReady,
 } from './driver';
 
 suite('RNN Lab in the activity bar', () => {
@@ -26,6 +26,12 @@ suite('RNN Lab in the activity bar', () => {
     const lessonHeaders = await bar.locator('.pane-header', { hasText: /Lesson/i }).count();
     assert.match(title, /RNN Lab/i);
     assert.ok(/Lesson/i.test(title) || lessonHeaders > 0, `the side bar shows no Lesson view (title: ${title})`);
+    // Opening the view activates the extension, which then registers the lesson tree: wait for its rows.
+    await treeRows().first().waitFor({ timeout: 20_000 });
+    const empty = await bar.getByText('There is no data provider registered').count();
+    assert.equal(empty, 0, 'the Lesson view says no data provider is registered');
+    // Move the pointer off the activity bar so no tooltip covers the picture.
+    await session().page.mouse.move(800, 450);
     await screenshot('activity-bar-rnn-lab-sidebar');
   });
 

@@ -1,6 +1,6 @@
 // The UI driver's own pieces that RNN Lab's first test does not reach yet, exercised on what any
 // VS Code has: Quick Open, a webview two iframes deep (the built-in Markdown preview of the
-// workspace README), and element screenshots. Feature tests rely on these helpers.
+// workspace README), and element screenshots. Feature tests rely on these driver functions.
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { openFile, runCommand, screenshot, session, webviewFrame } from './driver';

@@ -27,7 +27,7 @@ export function plotSeries(current: PlotRun, overlays: readonly PlotRun[]): Char
 export function disagreementMarker(current: PlotRun): Marker[] {
   if (!current.student) return [];
   const t = firstDisagreement(current.student, current.engine);
-  return t === null ? [] : [{ axis: 'x', value: t, label: `first disagreement: step ${t}`, alert: true }];
+  return t === null ? [] : [{ axis: 'x', value: t, label: `first disagreement (from step T back): step ${t}`, alert: true }];
 }
 
 /** The one-line text summary under the chart. */
@@ -42,7 +42,7 @@ export function summaryLine(current: PlotRun, clipFactor: number): string {
     const t = firstDisagreement(current.student, current.engine);
     parts.push(t === null
       ? 'Your bptt agrees with the engine at every step.'
-      : `Your bptt first disagrees at step ${t}: yours ${shortNumber(current.student[t - 1] ?? NaN)}, engine ${shortNumber(current.engine[t - 1] ?? NaN)}.`);
+      : `Going back from step T, your bptt first disagrees at step ${t}: yours ${shortNumber(current.student[t - 1] ?? NaN)}, engine ${shortNumber(current.engine[t - 1] ?? NaN)}.`);
   } else if (current.studentProblem) {
     parts.push(current.studentProblem);
   } else {

@@ -90,6 +90,15 @@ function points(s: ChartSeries, logY: boolean): LinePoint[] {
   });
 }
 
+/** Log-axis labels at powers of ten only, in short form: 1e-7 … 0.01, 0.1, 1, 10, 100 … 1e+6. */
+function logTick(value: number | string): string {
+  const v = Number(value);
+  const exponent = Math.log10(v);
+  if (!(v > 0) || Math.abs(exponent - Math.round(exponent)) > 1e-9) return '';
+  const e = Math.round(exponent);
+  return e >= -2 && e <= 4 ? String(10 ** e) : `1e${e > 0 ? '+' : ''}${e}`;
+}
+
 function withAlpha(colour: string, alpha: number): string {
   const hex = /^#([0-9a-f]{6})$/i.exec(colour);
   if (!hex) return colour;
@@ -140,7 +149,9 @@ function configuration(spec: ChartSpec, colours: ThemeColours): ChartConfigurati
           min: spec.yMin,
           max: spec.yMax,
           title: { display: true, text: spec.yLabel, color: colours.foreground, font: { size: fontSize } },
-          ticks: { color: colours.foreground, font: { size: fontSize } },
+          ticks: spec.logY
+            ? { color: colours.foreground, font: { size: fontSize }, callback: logTick, autoSkip: true }
+            : { color: colours.foreground, font: { size: fontSize } },
           grid: { color: colours.grid },
         },
       },

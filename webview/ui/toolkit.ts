@@ -6,6 +6,9 @@
 import {
   provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
+import {
+  buttonPaddingHorizontal, buttonPaddingVertical, inputHeight, typeRampBaseFontSize, typeRampBaseLineHeight,
+} from '@vscode/webview-ui-toolkit/dist/design-tokens.js';
 
 let registered = false;
 
@@ -14,6 +17,15 @@ export function registerToolkit(): void {
   if (registered) return;
   provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(), vsCodeDivider());
   registered = true;
+}
+
+/** Projector-sized controls under `root` (the toolkit sizes its components from design tokens). */
+export function useLargeControls(root: HTMLElement, fontPx: number): void {
+  typeRampBaseFontSize.setValueFor(root, `${fontPx}px`);
+  typeRampBaseLineHeight.setValueFor(root, `${Math.round(fontPx * 1.4)}px`);
+  inputHeight.setValueFor(root, String(Math.round(fontPx * 1.8)));
+  buttonPaddingHorizontal.setValueFor(root, `${Math.round(fontPx * 0.8)}px`);
+  buttonPaddingVertical.setValueFor(root, `${Math.round(fontPx * 0.3)}px`);
 }
 
 export interface ButtonOptions {

@@ -2,8 +2,7 @@ import type { LossSpec, SequenceBatch, Targets } from '../batch';
 import type { BpttResult } from '../bptt';
 import { zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
 import { sumOfSquares } from '../tensor';
-import { gemmAtBAccumulate } from './gemm';
-import { runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
+import { lockstepBuffers, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
 import { BpttWorkspace } from './workspace';
 
 /**
@@ -21,10 +20,14 @@ export function bpttBatchFast(
     N: B, Tmax: T, start: new Int32Array(B), active: new Int32Array(T).fill(B), scale: 1 / B, loss,
     targetsOf: () => targets, targetBase: Int32Array.from({ length: B }, (_, b) => b * T),
   };
+  ws.reserve(lockstepBuffers(sizes, B, T));
   const trace = runLockstep(p, sizes, plan, ws, (X) => {
     // Batch inputs are sequence-major; the lockstep wants each step's rows together.
     for (let b = 0; b < B; b++) {
-      for (let t = 0; t < T; t++) X.set(xs.subarray((b * T + t) * D, (b * T + t + 1) * D), (t * B + b) * D);
+      for (let t = 0; t < T; t++) {
+        const src = (b * T + t) * D, dst = (t * B + b) * D;
+        for (let d = 0; d < D; d++) X[dst + d] = xs[src + d];
+      }
     }
   });
   const hiddenGradNorms = new Float64Array(T);
@@ -34,7 +37,7 @@ export function bpttBatchFast(
     hiddenGradNorms[t] = Math.sqrt(sq);
   }
   // Every row of every step belongs to the one batch, so the rows are contiguous: stride = width.
-  const grads = weightGrads(sizes, plan, trace, 0, B, T * B, 1);
+  const grads = weightGrads(sizes, plan, trace, ws, 0, B, T * B, 1);
   let L = 0;
   for (let b = 0; b < B; b++) L += trace.rowLoss[b];
   return { loss: L, hiddenGradNorms, grads, gradNorm: globalNormOf(grads) };
@@ -73,10 +76,14 @@ export function bpttEachFast(
     N, Tmax, start, active, scale: 1, loss,
     targetsOf: (b) => sequences[order[b]].targets, targetBase: new Int32Array(N),
   };
+  ws.reserve(lockstepBuffers(sizes, N, Tmax));
   const trace = runLockstep(p, sizes, plan, ws, (X) => {
     for (let b = 0; b < N; b++) {
       const { xs, T } = sequences[order[b]].batch;
-      for (let t = 0; t < T; t++) X.set(xs.subarray(t * D, (t + 1) * D), ((start[b] + t) * N + b) * D);
+      for (let t = 0; t < T; t++) {
+        const dst = ((start[b] + t) * N + b) * D;
+        for (let d = 0; d < D; d++) X[dst + d] = xs[t * D + d];
+      }
     }
   });
   const results = new Array<BpttResult>(N);
@@ -85,7 +92,7 @@ export function bpttEachFast(
     const hiddenGradNorms = new Float64Array(T);
     for (let t = 0; t < T; t++) hiddenGradNorms[t] = Math.sqrt(trace.dhSq[(start[b] + t) * N + b]);
     // Row b's steps are N rows apart in the time-major buffers.
-    const grads = weightGrads(sizes, plan, trace, start[b] * N + b, 1, T, N);
+    const grads = weightGrads(sizes, plan, trace, ws, start[b] * N + b, 1, T, N);
     results[order[b]] = { loss: trace.rowLoss[b], hiddenGradNorms, grads, gradNorm: globalNormOf(grads) };
   }
   return results;
@@ -98,21 +105,48 @@ export function bpttEachFast(
  * come last.
  */
 function weightGrads(
-  sizes: Sizes, plan: LockstepPlan, trace: LockstepTrace, first: number, rowsPerStep: number, count: number, rowStep: number,
+  sizes: Sizes, plan: LockstepPlan, trace: LockstepTrace, ws: BpttWorkspace, first: number, rowsPerStep: number, count: number, rowStep: number,
 ): RnnGrads {
   const { D, H, O } = sizes;
   const { N } = plan;
   const g = zeroGrads(sizes);
-  gemmAtBAccumulate(H, D, count, trace.DA, first * H, rowStep * H, trace.X, first * D, rowStep * D, g.Wxh.data, 0, D);
-  gemmAtBAccumulate(H, H, count, trace.DA, first * H, rowStep * H, trace.hs, first * H, rowStep * H, g.Whh.data, 0, H);
-  sumRows(g.bh, trace.DA, first * H, rowStep * H, count, H);
+  const mul = ws.products;
+  // The three products accumulate into workspace buffers (the SIMD kernels' memory, if in use).
+  const gWxh = ws.take('gWxh', H * D).fill(0), gWhh = ws.take('gWhh', H * H).fill(0), gWhy = ws.take('gWhy', O * H).fill(0);
+  let { DA, X, hs } = trace;
+  let daFirst = first, hsFirst = first, step = rowStep;
+  if (rowStep > 1) {
+    // One sequence's rows lie N rows apart: gather them into contiguous rows first, or the products
+    // below would hop across memory at a stride that makes the cache thrash.
+    DA = gatherRows(ws.take('gatherDA', count * H), trace.DA, first, rowStep, count, H);
+    X = gatherRows(ws.take('gatherX', count * D), trace.X, first, rowStep, count, D);
+    hs = gatherRows(ws.take('gatherH', (count + 1) * H), trace.hs, first, rowStep, count + 1, H);
+    daFirst = 0; hsFirst = 0; step = 1;
+  }
+  mul.atbAccumulate(H, D, count, DA, daFirst * H, step * H, X, daFirst * D, step * D, gWxh, 0, D);
+  mul.atbAccumulate(H, H, count, DA, daFirst * H, step * H, hs, hsFirst * H, step * H, gWhh, 0, H);
+  sumRows(g.bh, DA, daFirst * H, step * H, count, H);
   // The output layer only sees the steps in the loss: all of them, or the last one.
   const lastOnly = plan.loss.at === 'last';
   const outFirst = lastOnly ? first + (count - rowsPerStep) * rowStep : first;
   const outCount = lastOnly ? rowsPerStep : count;
-  gemmAtBAccumulate(O, H, outCount, trace.DY, outFirst * O, rowStep * O, trace.hs, (outFirst + N) * H, rowStep * H, g.Why.data, 0, H);
+  const hOut = rowStep > 1 ? hs : trace.hs;
+  const hOutFirst = rowStep > 1 ? (outFirst - first) / rowStep + 1 : outFirst + N;
+  mul.atbAccumulate(O, H, outCount, trace.DY, outFirst * O, rowStep * O, hOut, hOutFirst * H, step * H, gWhy, 0, H);
+  g.Wxh.data.set(gWxh);
+  g.Whh.data.set(gWhh);
+  g.Why.data.set(gWhy);
   sumRows(g.by, trace.DY, outFirst * O, rowStep * O, outCount, O);
   return g;
+}
+
+/** Copies `count` rows of `width` numbers, `step` rows apart from row `first`, into `out`. */
+function gatherRows(out: Float64Array, from: Float64Array, first: number, step: number, count: number, width: number): Float64Array {
+  for (let r = 0; r < count; r++) {
+    const src = (first + r * step) * width, dst = r * width;
+    for (let j = 0; j < width; j++) out[dst + j] = from[src + j];
+  }
+  return out;
 }
 
 function sumRows(out: Float64Array, A: Float64Array, off: number, stride: number, rows: number, width: number): void {

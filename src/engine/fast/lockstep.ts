@@ -1,7 +1,6 @@
 import type { LossSpec, Targets } from '../batch';
 import { stepLossAndGrad } from '../loss';
 import type { RnnParams, Sizes } from '../params';
-import { gemmABt } from './gemm';
 import type { BpttWorkspace } from './workspace';
 
 /**
@@ -60,7 +59,12 @@ export function runLockstep(
 ): LockstepTrace {
   const { D, H, O } = sizes;
   const { N, Tmax, start, active } = plan;
-  const Wxh = p.Wxh.data, Whh = p.Whh.data, Why = p.Why.data, bh = p.bh, by = p.by;
+  const bh = p.bh, by = p.by;
+  const mul = ws.products;
+  // The weights are copied next to the other buffers (into the SIMD kernels' memory, if in use).
+  const Wxh = copyInto(ws.take('Wxh', H * D), p.Wxh.data);
+  const Whh = copyInto(ws.take('Whh', H * H), p.Whh.data);
+  const Why = copyInto(ws.take('Why', O * H), p.Why.data);
   const X = ws.take('X', Tmax * N * D);
   const hs = ws.take('hs', (Tmax + 1) * N * H);
   const pre = ws.take('pre', N * H);
@@ -81,14 +85,14 @@ export function runLockstep(
   // Forward: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh;  h_s = tanh(a_s);  y_s = H_s Whyᵀ + by.
   for (let s = 0; s < Tmax; s++) {
     const n = active[s];
-    gemmABt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
-    gemmABt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
+    mul.abt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
+    mul.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
     const hOut = (s + 1) * N * H;
     for (let b = 0; b < n; b++) {
       for (let j = 0; j < H; j++) hs[hOut + b * H + j] = Math.tanh(pre[b * H + j] + bh[j]);
     }
     if (!stepCounted(plan, s)) continue;
-    gemmABt(n, O, H, hs, hOut, H, Why, 0, H, Y, 0, O, false);
+    mul.abt(n, O, H, hs, hOut, H, Why, 0, H, Y, 0, O, false);
     for (let b = 0; b < n; b++) {
       for (let k = 0; k < O; k++) Y[b * O + k] += by[k];
       const targetIndex = plan.targetBase[b] + s - start[b];
@@ -101,7 +105,7 @@ export function runLockstep(
   for (let s = Tmax - 1; s >= 0; s--) {
     const n = active[s];
     if (stepCounted(plan, s)) {
-      gemmABt(n, H, O, DY, s * N * O, O, WhyT, 0, O, dh, 0, H, false);
+      mul.abt(n, H, O, DY, s * N * O, O, WhyT, 0, O, dh, 0, H, false);
       if (s < Tmax - 1) for (let i = 0; i < n * H; i++) dh[i] += dhNext[i];
     } else {
       dh.set(dhNext.subarray(0, n * H));
@@ -119,9 +123,25 @@ export function runLockstep(
       dhSq[s * N + b] = sq;
     }
     const nPrev = s > 0 ? active[s - 1] : 0;
-    if (nPrev > 0) gemmABt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
+    if (nPrev > 0) mul.abt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
   }
   return { X, hs, DY, DA, dhSq, rowLoss };
+}
+
+/** Every buffer a lockstep run and its weight gradients take, by name → entries (for ws.reserve). */
+export function lockstepBuffers({ D, H, O }: Sizes, N: number, Tmax: number): Record<string, number> {
+  return {
+    Wxh: H * D, Whh: H * H, Why: O * H, WhhT: H * H, WhyT: H * O,
+    X: Tmax * N * D, hs: (Tmax + 1) * N * H, pre: N * H, Y: N * O, DY: Tmax * N * O, DA: Tmax * N * H,
+    dh: N * H, dhNext: N * H, dhSq: Tmax * N,
+    gWxh: H * D, gWhh: H * H, gWhy: O * H,
+    gatherDA: N > 1 ? Tmax * H : 0, gatherX: N > 1 ? Tmax * D : 0, gatherH: N > 1 ? (Tmax + 1) * H : 0,
+  };
+}
+
+function copyInto(out: Float64Array, from: Float64Array): Float64Array {
+  out.set(from);
+  return out;
 }
 
 function transposeInto(out: Float64Array, m: Float64Array, rows: number, cols: number): Float64Array {

@@ -1,26 +1,62 @@
+import { Products } from './products';
+import { instantiateKernels, type WasmKernels } from './wasm/instance';
+
 /**
  * Scratch buffers that the fast BPTT reuses from one step to the next and from one call to the
  * next (a training loop or a benchmark calls it thousands of times with the same shapes; fresh
- * multi-megabyte arrays each time would cost more than some of the arithmetic). Buffers only grow.
- * Contents are NOT cleared between calls: the kernels write every entry before they read it.
+ * multi-megabyte arrays each time would cost more than some of the arithmetic), and the matrix
+ * products that work on them.
+ *
+ * With WebAssembly SIMD available (and `simd` not false), the buffers live in the kernels' memory
+ * so the SIMD products can read them in place; otherwise they are ordinary Float64Arrays and the
+ * products are plain TypeScript. Contents are NOT cleared between calls: the kernels write every
+ * entry before they read it.
  */
 export class BpttWorkspace {
-  private readonly buffers = new Map<string, Float64Array>();
+  readonly products: Products;
+  private readonly wasm: WasmKernels | null;
+  private readonly plain = new Map<string, Float64Array>();
+  private layout = new Map<string, { byteOffset: number; length: number }>();
 
-  /** A buffer of exactly n numbers (a view of a possibly larger one kept under `name`). */
-  take(name: string, n: number): Float64Array {
-    let buf = this.buffers.get(name);
-    if (buf === undefined || buf.length < n) {
-      buf = new Float64Array(n);
-      this.buffers.set(name, buf);
-    }
-    return buf.length === n ? buf : buf.subarray(0, n);
+  constructor(options: { simd?: boolean } = {}) {
+    this.wasm = options.simd === false ? null : instantiateKernels();
+    this.products = new Products(this.wasm);
   }
 
-  /** How many numbers the workspace holds in total (for tests and the curious). */
-  get size(): number {
-    let s = 0;
-    for (const b of this.buffers.values()) s += b.length;
-    return s;
+  /** Whether the WebAssembly SIMD kernels are in use. */
+  get simd(): boolean {
+    return this.wasm !== null;
+  }
+
+  /**
+   * Lays out every buffer a call will take (name → number of entries) in one go. In WebAssembly
+   * memory, growing invalidates every view taken before, so a call reserves first and takes after.
+   */
+  reserve(sizes: Readonly<Record<string, number>>): void {
+    if (this.wasm === null) return;
+    const layout = new Map<string, { byteOffset: number; length: number }>();
+    let end = 0;
+    for (const [name, length] of Object.entries(sizes)) {
+      layout.set(name, { byteOffset: end, length });
+      end += Math.ceil((8 * length) / 16) * 16;
+    }
+    const memory = this.wasm.memory;
+    const missing = end - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+    this.layout = layout;
+  }
+
+  /** A buffer of exactly n numbers: reserved WebAssembly memory if available, else a kept array. */
+  take(name: string, n: number): Float64Array {
+    const region = this.layout.get(name);
+    if (this.wasm !== null && region !== undefined && region.length >= n) {
+      return new Float64Array(this.wasm.memory.buffer, region.byteOffset, n);
+    }
+    let buf = this.plain.get(name);
+    if (buf === undefined || buf.length < n) {
+      buf = new Float64Array(n);
+      this.plain.set(name, buf);
+    }
+    return buf.length === n ? buf : buf.subarray(0, n);
   }
 }

@@ -1,7 +1,72 @@
 import * as vscode from 'vscode';
+import type { CheckReport } from '../../checker/report';
 import type { LabStatusStore } from '../labStatus';
+import { findLabFolder, labFolderOf } from './findLab';
+import { LabChecker } from './labChecker';
+import { readLabSettings } from './labSettings';
+import { LabStatusBar } from './labStatusBar';
+import { LabTests } from './labTests';
+import { scaffoldCommand } from './scaffoldCommand';
 
-/** Scaffolding and checking the student's lab (owned by the checker feature). */
-export function registerLab(_context: vscode.ExtensionContext, _labStatus: LabStatusStore): void {
-  // Filled in by the checker feature.
+const UNTRUSTED = 'RNN Lab checks a lab by running its code (rnn.ts and the files it imports). This workspace is not trusted, so RNN Lab will not run it. Trust the workspace if you wrote this lab or know where it comes from; the lesson and demos work without trust.';
+
+/** Scaffolding and checking the student's lab: commands, Problems, Testing view, status bar, check on save. */
+export function registerLab(context: vscode.ExtensionContext, labStatus: LabStatusStore): void {
+  const statusBar = new LabStatusBar(labStatus);
+  const checker = new LabChecker(context.extensionPath, labStatus, statusBar);
+
+  /** Finds the lab and checks it with a cancellable progress notification (or in the status bar when quiet). */
+  const checkCommand = async (target?: vscode.Uri, quiet = false, token?: vscode.CancellationToken): Promise<{ labDir: vscode.Uri; report: CheckReport } | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      const choice = await vscode.window.showWarningMessage(UNTRUSTED, 'Manage Workspace Trust');
+      if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
+    const labDir = await findLabFolder(target instanceof vscode.Uri ? target : undefined, labStatus.labUri);
+    if (!labDir) {
+      const choice = await vscode.window.showWarningMessage('RNN Lab: there is no rnn.ts in this workspace yet. Scaffold the lab first.', 'Scaffold Lab Files');
+      if (choice) await vscode.commands.executeCommand('rnnLab.scaffoldLab');
+      return undefined;
+    }
+    const run = async (progress: vscode.Progress<{ message?: string; increment?: number }>, t?: vscode.CancellationToken) => {
+      const report = await checker.check(labDir, t, (done) => progress.report({ message: `${done}/5 tasks checked`, increment: 20 }));
+      return report ? { labDir, report } : undefined;
+    };
+    if (quiet || token) return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'RNN Lab: checking' }, (p) => run(p, token));
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `RNN Lab: checking ${vscode.workspace.asRelativePath(labDir)}`, cancellable: true },
+      (p, t) => run(p, t),
+    );
+  };
+
+  const tests = new LabTests((token) => checkCommand(undefined, true, token));
+  checker.attachTests(tests);
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  const onSave = vscode.workspace.onDidSaveTextDocument(async (doc) => {
+    if (!readLabSettings().onSave || !vscode.workspace.isTrusted || !/\.[cm]?[tj]s$/.test(doc.uri.fsPath)) return;
+    const labDir = labFolderOf(doc.uri, await vscode.workspace.findFiles('**/rnn.ts', '**/node_modules/**', 50));
+    if (!labDir) return;
+    // Saving several files at once (Save All) checks once.
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void checkCommand(labDir, true), 300);
+  });
+
+  context.subscriptions.push(
+    statusBar,
+    checker,
+    tests,
+    onSave,
+    { dispose: () => clearTimeout(saveTimer) },
+    vscode.commands.registerCommand('rnnLab.scaffoldLab', (target?: vscode.Uri) => scaffoldCommand(context.extensionPath, target instanceof vscode.Uri ? target : undefined)),
+    vscode.commands.registerCommand('rnnLab.checkLab', async (target?: vscode.Uri) => (await checkCommand(target))?.report),
+    // Not in the palette: what the lab feature shows right now, for tests and for other features.
+    vscode.commands.registerCommand('rnnLab.internal.labState', () => ({
+      labUri: labStatus.labUri?.toString() ?? null,
+      tasks: labStatus.all(),
+      statusBar: statusBar.text,
+      testResults: Object.fromEntries(tests.lastResults),
+      testItems: tests.placements(),
+    })),
+  );
 }

@@ -9,10 +9,15 @@ export class LabPresence implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private present = false;
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/rnn.ts', false, true, false);
+  // Deleting a whole folder reports only the folder, so while a lab exists any deletion re-checks.
+  private readonly deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
 
   constructor() {
     this.watcher.onDidCreate(() => void this.refresh());
     this.watcher.onDidDelete(() => void this.refresh());
+    this.deletions.onDidDelete(() => {
+      if (this.present) void this.refresh();
+    });
     void this.refresh();
   }
 
@@ -33,6 +38,7 @@ export class LabPresence implements vscode.Disposable {
 
   dispose(): void {
     this.watcher.dispose();
+    this.deletions.dispose();
     this.changed.dispose();
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COURSE, SCHEDULES, formatDuration } from '../../lesson';
+import { COURSE, SCHEDULES } from '../../lesson';
 import type { TaskState } from '../labStatus';
 import { taskStateLabel } from './labels';
 import { LessonNodeIndex, type LessonNode, type SectionId } from './lessonNodes';
@@ -13,7 +13,7 @@ const SECTION_LOOK: Record<SectionId, { label: string; icon: string }> = {
   practice: { label: 'Practice (2 h)', icon: 'code' },
   misconception: { label: 'Misconception', icon: 'warning' },
   checks: { label: 'Concept checks', icon: 'question' },
-  pitfalls: { label: 'Pitfalls', icon: 'debug-breakpoint-conditional-unverified' },
+  pitfalls: { label: 'Pitfalls', icon: 'bug' },
   labTasks: { label: 'Lab tasks', icon: 'beaker' },
   takeaways: { label: 'Takeaways', icon: 'lightbulb' },
   course: { label: 'Course', icon: 'library' },
@@ -184,9 +184,9 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
     switch (section) {
       case 'lecture':
       case 'practice': {
-        const total = formatDuration(SCHEDULES[section].totalMinutes);
-        if (timer?.schedule === section && timer.position.phase === 'running') return `${total} · now: ${timer.position.block.title}`;
-        return `${total} · ${SCHEDULES[section].blocks.length} blocks`;
+        // The label already says the length ("Lecture (3 h)"): the description says what is on now.
+        if (timer?.schedule === section && timer.position.phase === 'running') return `now: ${timer.position.block.title}`;
+        return `${SCHEDULES[section].blocks.length} blocks`;
       }
       case 'checks': {
         const children = this.nodes.childrenOf(this.nodes.get('section.checks') as LessonNode);

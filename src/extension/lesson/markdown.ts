@@ -92,7 +92,7 @@ function renderCheckBody(check: ConceptCheck, state: LessonLiveState): string {
   if (!result) {
     return `${head}\n\n_Answer first with **RNN Lab: Concept Check…** — the answer is revealed after you choose._`;
   }
-  const verdict = result.correct ? '✅ **Correct.**' : `❌ **Not quite.** You chose: ${check.choices[result.answerIndex] ?? '?'}`;
+  const verdict = result.correct ? '**Correct.**' : `**Not quite.** You chose: ${check.choices[result.answerIndex] ?? '?'}`;
   return `${head}\n\n${verdict}\n\n**Answer:** ${check.answer}\n\n**Why:** ${check.explanation}`;
 }
 
@@ -104,7 +104,7 @@ function renderTask(task: LabTask, state: LessonLiveState): string {
   const status = state.task(task.id);
   const hint = status.hint ? `\n\n**Hint \`${status.hint}\`:** ${HINT_DESCRIPTIONS[status.hint]}` : '';
   const pitfalls = PITFALLS.filter((p) => p.task === task.id).map((p) => `**${p.title}.** ${p.fix} (\`${p.hint}\`)`);
-  return `# Lab task \`${task.id}\`: ${task.title}\n\n${task.summary}\n\n## Last check: ${taskStateLabel(status.state)}\n\n${status.message}${hint}\n\n`
+  return `# Lab task \`${task.id}\`: ${task.title}\n\n**What you implement:** ${task.summary}\n\n## Last check: ${taskStateLabel(status.state)}\n\n${status.message}${hint}\n\n`
     + `[Check the lab](command:rnnLab.checkLab)\n\n## Pitfalls for this task\n\n${list(pitfalls)}`;
 }
 

@@ -22,6 +22,7 @@ export const VIEW_ID = 'rnnLab.lesson';
  * Commands for tests and scripts (not in the palette):
  * - `rnnLab.internal.lessonTree` → the sidebar's items as plain objects (label, description, children…)
  * - `rnnLab.internal.openLessonItem(nodeId)` → opens the item's text; returns the document URI string
+ * - `rnnLab.internal.lessonSelection` → ids of the selected sidebar items
  * - `rnnLab.internal.timerState` → the class timer's state (see `TimerState`)
  * - `rnnLab.internal.setClock({ nowMs } | { system: true })` → freezes (or releases) the timer's clock and ticks
  * - `rnnLab.internal.reloadTimer` → re-reads the persisted timer, as a window reload does
@@ -133,6 +134,7 @@ export function registerLesson(context: vscode.ExtensionContext, labStatus: LabS
       const node = nodeOf(arg);
       return node ? lessonDocumentUri(node).toString() : undefined;
     }),
+    vscode.commands.registerCommand('rnnLab.internal.lessonSelection', () => view.selection.map((n) => n.id)),
     vscode.commands.registerCommand('rnnLab.internal.timerState', () => timer.state()),
     vscode.commands.registerCommand('rnnLab.internal.setClock', (args?: { nowMs?: number; system?: boolean }) => {
       if (args?.system || typeof args?.nowMs !== 'number') clock = systemClock;

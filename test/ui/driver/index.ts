@@ -2,7 +2,7 @@
 export { session, type UiSession } from './session';
 export { workbenchReady, rnnLabActivityItem } from './workbench';
 export { runCommand, answerQuickInput, openFile } from './palette';
-export { sideBar, openRnnLabSidebar, treeRows, treeRowTexts, expandRow } from './sidebar';
+export { sideBar, openRnnLabSidebar, treeRows, treeRowTexts, revealRow, expandRow } from './sidebar';
 export { webviewFrame } from './webview';
 export { notificationTexts, waitForNotification, clearNotifications } from './notifications';
 export { screenshot } from './screenshot';

@@ -10,27 +10,47 @@ import { workbenchReady } from './workbench';
 export async function runCommand(title: string, timeoutMs = 15_000): Promise<void> {
   await workbenchReady();
   const { page } = session();
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(`>${title}`);
   const rows = page.locator('.quick-input-list .monaco-list-row');
   const deadline = Date.now() + timeoutMs;
+  let labels: string[] = [];
+  // The palette lists the commands whose `when` clause holds at the moment it opens (e.g. an editor
+  // that just opened may not have set editorLangId yet): reopen it until the command shows.
   for (;;) {
-    // A row's first line is its label; key bindings and "recently used" follow on other lines.
-    const labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-    const index = labels.indexOf(title);
-    if (index >= 0) {
-      await rows.nth(index).click();
-      break;
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(`>${title}`);
+    const attemptEnd = Math.min(deadline, Date.now() + 3_000);
+    for (;;) {
+      // A row's first line is its label; key bindings and "recently used" follow on other lines.
+      labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+      const index = labels.indexOf(title);
+      if (index >= 0) {
+        await rows.nth(index).click();
+        await paletteClosed(`>${title}`, timeoutMs);
+        return;
+      }
+      if (Date.now() > attemptEnd) break;
+      await page.waitForTimeout(100);
     }
+    await page.keyboard.press('Escape');
     if (Date.now() > deadline) {
-      await page.keyboard.press('Escape');
       throw new Error(`command "${title}" is not in the palette; it offered: ${JSON.stringify(labels.slice(0, 8))}`);
     }
-    await page.waitForTimeout(100);
   }
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/**
+ * The palette is gone: hidden, or replaced by the command's own quick pick / input box (the same
+ * widget, with a different value), so commands that ask something can be answered next.
+ */
+async function paletteClosed(typed: string, timeoutMs: number): Promise<void> {
+  await session().page.waitForFunction((value) => {
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+    if (!widget || getComputedStyle(widget).display === 'none') return true;
+    const input = widget.querySelector<HTMLInputElement>('input.input');
+    return !input || input.value !== value;
+  }, typed, { timeout: timeoutMs });
 }
 
 /** Answers an open quick pick (showQuickPick / showInputBox) by typing and pressing Enter. */
@@ -53,5 +73,7 @@ export async function openFile(relativePath: string, timeoutMs = 15_000): Promis
   const name = relativePath.split('/').pop() ?? relativePath;
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: timeoutMs });
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: timeoutMs });
+  await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: timeoutMs });
+  // The language indicator appears once the editor has its model (and editorLangId is set).
+  await page.locator('[id="status.editor.mode"]').waitFor({ timeout: timeoutMs });
 }

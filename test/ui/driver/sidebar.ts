@@ -30,8 +30,39 @@ export async function treeRowTexts(atLeast = 1, timeoutMs = 20_000): Promise<str
   return treeRows().allInnerTexts();
 }
 
+/**
+ * The first tree row with this text, scrolled into view. Trees render only the rows inside their
+ * viewport, so a row below the fold is not in the DOM until the list is scrolled to it.
+ */
+export async function revealRow(hasText: string | RegExp, timeoutMs = 10_000): Promise<Locator> {
+  const { page } = session();
+  const row = treeRows(hasText).first();
+  const deadline = Date.now() + timeoutMs;
+  const lists = sideBar().locator('.monaco-list');
+  for (;;) {
+    if (await row.count()) {
+      await row.scrollIntoViewIfNeeded();
+      return row;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no tree row matching ${String(hasText)} in the side bar; rows shown: ${JSON.stringify(await treeRows().allInnerTexts())}`);
+    }
+    // Walk every list in the side bar from its top down, a screenful at a time.
+    const n = await lists.count();
+    for (let i = 0; i < n && !(await row.count()); i++) {
+      await lists.nth(i).hover();
+      await page.mouse.wheel(0, -100_000);
+      for (let step = 0; step < 20 && !(await row.count()); step++) {
+        await page.mouse.wheel(0, 150);
+        await page.waitForTimeout(50);
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+}
+
 /** Expands a collapsed tree row by clicking its twistie. */
 export async function expandRow(hasText: string | RegExp): Promise<void> {
-  const row = treeRows(hasText).first();
+  const row = await revealRow(hasText);
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
 }

@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { firstDisagreement, gradientSummary, shortNumber } from '../../../src/demos/compare';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, PROBE_SIZES, studentProbeInput } from '../../../src/demos/probeProblem';
 
-test('firstDisagreement: null when equal to rounding, else the 1-based step', () => {
+test('firstDisagreement: null when equal to rounding, else the 1-based step where BPTT (from T back) first differs', () => {
   assert.equal(firstDisagreement([1, 2, 3], [1, 2 * (1 + 1e-12), 3]), null);
   assert.equal(firstDisagreement([1, 2, 3], [1, 2.1, 3]), 2);
+  // A missing recurrent path: the last step is right, every earlier one wrong — marked at T − 1.
+  assert.equal(firstDisagreement([5, 5, 5, 4], [9, 8, 6, 4]), 3);
   assert.equal(firstDisagreement([1, NaN], [1, 2]), 2);
   assert.equal(firstDisagreement([1], [1, 2]), 2);
 });
@@ -33,4 +35,9 @@ test('clipping the probe scales the whole curve by clip / ‖g‖ and only when 
   const clipped = engineProbe(problem, free.gradNorm / 4);
   assert.ok(Math.abs(clipped.clipFactor - 0.25) < 1e-12);
   assert.equal(engineProbe(problem, free.gradNorm * 2).clipFactor, 1);
+});
+
+test('presenter order follows the plan: the lecture demo, then the practice demonstrations', async () => {
+  const { presenterOrder } = await import('../../../src/demos/presenterOrder');
+  assert.deepEqual(presenterOrder(), ['predictThenRun', 'train', 'gradientNorms', 'clipping']);
 });

@@ -99,7 +99,8 @@ describe('bad input is rejected with a message naming the field and the shapes',
     const json = { params: { Wxh: [[1]], Whh: [[0.5]], bh: [0], Why: [[1]], by: [0], h0: [0] }, xs: [[[1]]], loss: { kind: 'mse', at: 'last' }, targets: [[[0.5]]] };
     assert.doesNotThrow(() => readEngineCase(json));
     rejects(() => readEngineCase({ ...json, xs: undefined }), /^xs must be a non-empty B×T×D array, got undefined/);
-    const { targets: _omit, ...noTargets } = json;
+    const noTargets: Record<string, unknown> = { ...json };
+    delete noTargets.targets;
     rejects(() => readEngineCase(noTargets), /^targets is missing/);
     rejects(() => readEngineCase({ ...json, train: { optimizer: 'adam', lr: 1, steps: 1 } }), /^train\.optimizer must be "sgd", got the string "adam"/);
     rejects(() => readEngineCase({ ...json, targets: [[[0.5], [1]]] }), /targets must have T = 1 steps per sequence, got 2/);

@@ -175,8 +175,10 @@ describe('hiddenGradNorms', () => {
 });
 
 describe('fast path, readable path and plain reference agree', () => {
+  // Sizes that are multiples of 4 run the SIMD kernels on everything; the others also their edges.
   const shapes = [
     { B: 1, T: 1, D: 1, H: 1, O: 1 }, { B: 5, T: 7, D: 3, H: 6, O: 2 }, { B: 9, T: 3, D: 5, H: 13, O: 7 }, { B: 4, T: 20, D: 8, H: 33, O: 5 },
+    { B: 8, T: 6, D: 4, H: 16, O: 8 }, { B: 12, T: 5, D: 8, H: 64, O: 4 },
   ];
   const losses: LossSpec[] = [{ kind: 'mse', at: 'all' }, { kind: 'xent', at: 'last' }, { kind: 'xent', at: 'all' }, { kind: 'mse', at: 'last' }];
   shapes.forEach((shape, n) => {
@@ -188,6 +190,7 @@ describe('fast path, readable path and plain reference agree', () => {
         const results = [
           bptt(params, batch, targets, loss2, ws),
           bptt(params, batch, targets, loss2, ws), // a reused workspace gives the same answer
+          bptt(params, batch, targets, loss2, new BpttWorkspace({ simd: false })), // the TypeScript fallback
           bpttReadable(params, batch, targets, loss2, sizesOf(params)),
           plainBptt(params, batch, targets, loss2),
         ];
@@ -205,13 +208,14 @@ describe('fast path, readable path and plain reference agree', () => {
 
   test('bpttEach (sequences of different lengths together) equals one bptt per sequence', () => {
     const loss: LossSpec = { kind: 'mse', at: 'last' };
-    const base = randomProblem(300, { B: 1, T: 1, D: 3, H: 7, O: 2 }, loss);
-    const lengths = [4, 1, 9, 4, 2, 12];
+    const base = randomProblem(300, { B: 1, T: 1, D: 4, H: 8, O: 4 }, loss);
+    const lengths = [4, 1, 9, 4, 2, 12, 7, 7, 3];
     const sequences = lengths.map((T, i) => {
-      const p = randomProblem(310 + i, { B: 1, T, D: 3, H: 7, O: 2 }, loss);
+      const p = randomProblem(310 + i, { B: 1, T, D: 4, H: 8, O: 4 }, loss);
       return { batch: p.batch, targets: p.targets };
     });
-    const ws = new BpttWorkspace();
+    for (const simd of [true, false]) {
+    const ws = new BpttWorkspace({ simd });
     bpttEach(base.params, sequences.slice(2, 4), { kind: 'mse', at: 'all' }, ws); // leave other numbers in the workspace first
     const together = bpttEach(base.params, sequences, loss, ws);
     assert.equal(together.length, lengths.length);
@@ -226,5 +230,11 @@ describe('fast path, readable path and plain reference agree', () => {
       r.hiddenGradNorms.forEach((v, t) => close(v, alone.hiddenGradNorms[t], `hiddenGradNorms[${t}]`));
       trainedBuffers(r.grads).forEach((buf, k) => buf.forEach((v, j) => close(v, trainedBuffers(alone.grads)[k][j], `grad ${k}[${j}]`)));
     });
+    }
+  });
+
+  test('WebAssembly SIMD kernels are in use in Node (else the fast path silently fell back)', () => {
+    assert.equal(new BpttWorkspace().simd, true);
+    assert.equal(new BpttWorkspace({ simd: false }).simd, false);
   });
 });

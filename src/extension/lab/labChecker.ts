@@ -1,0 +1,78 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CheckCancelledError, LabNotFoundError, checkLab } from '../../checker/checkLab';
+import type { CheckReport } from '../../checker/report';
+import type { LabStatusStore } from '../labStatus';
+import { labDiagnostics, widenToWord } from './labDiagnostics';
+import type { LabStatusBar } from './labStatusBar';
+import { readLabSettings } from './labSettings';
+import type { LabTests } from './labTests';
+
+/**
+ * Runs one check of a lab folder (in the checker's worker, never here) and shows the outcome
+ * everywhere: the LabStatusStore (sidebar, plot), Problems, Testing view and status bar. A new
+ * check cancels one still running.
+ */
+export class LabChecker implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('rnnLab');
+  private running: AbortController | undefined;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly labStatus: LabStatusStore,
+    private readonly statusBar: LabStatusBar,
+    private tests: LabTests | undefined = undefined,
+  ) {}
+
+  attachTests(tests: LabTests): void {
+    this.tests = tests;
+  }
+
+  /** Undefined when cancelled or when the lab cannot be found (the student is told). */
+  async check(labDir: vscode.Uri, token?: vscode.CancellationToken, onTask?: (done: number) => void): Promise<CheckReport | undefined> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    const cancel = token?.onCancellationRequested(() => controller.abort());
+    this.statusBar.checking();
+    let done = 0;
+    try {
+      const { report } = await checkLab(labDir.fsPath, {
+        timeoutMs: readLabSettings().timeoutMs,
+        workerPath: path.join(this.extensionPath, 'dist', 'checker-worker.js'),
+        signal: controller.signal,
+        labName: vscode.workspace.asRelativePath(labDir),
+        onTask: () => onTask?.(++done),
+      });
+      await this.show(labDir, report);
+      return report;
+    } catch (e) {
+      if (e instanceof CheckCancelledError) return undefined;
+      if (e instanceof LabNotFoundError) {
+        void vscode.window.showErrorMessage(`RNN Lab: ${e.message}`);
+        return undefined;
+      }
+      throw e;
+    } finally {
+      cancel?.dispose();
+      if (this.running === controller) this.running = undefined;
+      this.statusBar.refresh();
+    }
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.diagnostics.dispose();
+  }
+
+  private async show(labDir: vscode.Uri, report: CheckReport): Promise<void> {
+    this.labStatus.update(labDir, report.tasks.map((t) => ({ id: t.id, state: t.status, message: t.message, hint: t.hint })));
+    this.diagnostics.clear();
+    for (const [uri, list] of labDiagnostics(labDir, report)) {
+      const fileUri = vscode.Uri.parse(uri);
+      await Promise.all(list.map((d) => widenToWord(fileUri, d)));
+      this.diagnostics.set(fileUri, list);
+    }
+    this.tests?.record(labDir, report);
+  }
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ExportFormat, ExportResultMessage } from '../../protocol';
+
+/**
+ * Saves an export where the user chooses. A file that exists already is replaced only after the
+ * user says so (the save dialog asks on some platforms; we ask again everywhere, never silently).
+ */
+export async function saveExport(format: ExportFormat, suggestedName: string, data: string, near: vscode.Uri | undefined): Promise<ExportResultMessage> {
+  const base = near ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const safeName = suggestedName.replace(/[^\w.-]+/g, '-');
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: base ? vscode.Uri.joinPath(base, safeName) : undefined,
+    filters: format === 'png' ? { 'PNG image': ['png'] } : { 'CSV table': ['csv'] },
+    saveLabel: `Export ${format.toUpperCase()}`,
+  });
+  if (!target) return { type: 'exportResult', format, outcome: 'cancelled', message: 'Export cancelled.' };
+  if (await exists(target)) {
+    const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace');
+    if (replace !== 'Replace') return { type: 'exportResult', format, outcome: 'cancelled', message: 'Export cancelled: the existing file was kept.' };
+  }
+  try {
+    await vscode.workspace.fs.writeFile(target, bytesOf(format, data));
+    return { type: 'exportResult', format, outcome: 'saved', message: `Saved ${vscode.workspace.asRelativePath(target)}.` };
+  } catch (e) {
+    return { type: 'exportResult', format, outcome: 'failed', message: `Could not save ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}. Choose another folder.` };
+  }
+}
+
+function bytesOf(format: ExportFormat, data: string): Uint8Array {
+  if (format === 'csv') return new TextEncoder().encode(data);
+  const comma = data.indexOf(',');
+  if (!data.startsWith('data:image/png;base64,') || comma < 0) throw new Error('the chart did not come as a PNG data URL');
+  return Buffer.from(data.slice(comma + 1), 'base64');
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

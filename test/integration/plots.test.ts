@@ -1,0 +1,95 @@
+// The plots feature inside a real VS Code: each command opens its panel, the webview says `ready`,
+// the host answers with data, and the bundle draws it (the webview reports what it drew). The
+// student plot runs a lab's own bptt in the checker's sandbox.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'rnn-lab-edu.rnn-lab';
+const LOG_COMMAND = 'rnnLab.internal.plotsLog';
+
+interface Received { type: string; view?: string; series?: number; points?: number; elapsedMs?: number; message?: string }
+interface PanelRecord { viewType: string; title: string; ready: boolean; posted: string[]; received: Received[]; disposed: boolean }
+
+async function panels(): Promise<PanelRecord[]> {
+  return (await vscode.commands.executeCommand<PanelRecord[]>(LOG_COMMAND)) ?? [];
+}
+
+/** Waits until the newest live panel of `viewType` satisfies `done`; returns it. */
+async function waitForPanel(viewType: string, done: (p: PanelRecord) => boolean, timeoutMs = 30_000): Promise<PanelRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const live = (await panels()).filter((p) => p.viewType === viewType && !p.disposed);
+    const last = live.at(-1);
+    if (last && done(last)) return last;
+    if (Date.now() > deadline) throw new Error(`panel ${viewType} not as expected after ${timeoutMs} ms: ${JSON.stringify(last ?? null)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const rendered = (p: PanelRecord, view: string) => p.received.filter((m) => m.type === 'rendered' && m.view === view);
+
+suite('RNN Lab plots', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Show Gradient Plot opens its panel: ready, then showPlot, then the engine curve is drawn', async () => {
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('rnnLab.showGradientPlot');
+    const p = await waitForPanel('rnnLab.gradientPlot', (r) => rendered(r, 'gradientPlot').length > 0);
+    console.log(`      gradient plot: first frame ${Date.now() - t0} ms after the command`);
+    assert.equal(p.ready, true);
+    assert.ok(p.posted.includes('showPlot'), `posted: ${p.posted.join(', ')}`);
+    assert.equal(p.received[0].type, 'ready', 'the webview speaks first');
+    const first = rendered(p, 'gradientPlot')[0];
+    assert.equal(first.points, 50, 'T = 50 points of the engine curve');
+    assert.deepEqual(p.received.filter((m) => m.type === 'webviewError'), []);
+  });
+
+  test("the student's bptt runs in the sandbox and its curve joins the engine's", async function () {
+    this.timeout(60_000);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the integration run opens a workspace folder');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const lab = path.join(folder.uri.fsPath, 'plot-lab');
+    fs.rmSync(lab, { recursive: true, force: true });
+    fs.cpSync(path.join(ext.extensionPath, 'test', 'fixtures', 'labs', 'mistake-missing-recurrent-path'), lab, { recursive: true });
+    try {
+      await vscode.commands.executeCommand('rnnLab.showGradientPlot');
+      const p = await waitForPanel('rnnLab.gradientPlot', (r) => r.posted.includes('studentResult') && rendered(r, 'gradientPlot').some((m) => m.series === 2), 45_000);
+      assert.ok(p.received.some((m) => m.type === 'runStudent'));
+    } finally {
+      fs.rmSync(lab, { recursive: true, force: true });
+    }
+  });
+
+  for (const demo of ['train', 'gradientNorms', 'predictThenRun', 'clipping']) {
+    test(`Run Demo ${demo} opens the demo panel and draws it`, async () => {
+      const t0 = Date.now();
+      await vscode.commands.executeCommand('rnnLab.runDemo', demo);
+      const p = await waitForPanel('rnnLab.demo', (r) => rendered(r, demo).length > 0);
+      console.log(`      demo ${demo}: first frame ${Date.now() - t0} ms after the command (webview compute + draw ${rendered(p, demo)[0].elapsedMs?.toFixed(1)} ms)`);
+      assert.ok(p.posted.includes('showDemo'));
+      assert.deepEqual(p.received.filter((m) => m.type === 'webviewError'), []);
+    });
+  }
+
+  test('Run Demo "all" steps through the plan: the first demo is the lecture\'s predict-then-run', async () => {
+    await vscode.commands.executeCommand('rnnLab.runDemo', 'all');
+    const p = await waitForPanel('rnnLab.demo', (r) => rendered(r, 'predictThenRun').length > 0);
+    assert.match(p.title, /^Demo \(1\/4\): Predict, then run/);
+  });
+
+  test('an unknown demo id is refused with a message, and no panel opens', async () => {
+    const before = (await panels()).length;
+    await vscode.commands.executeCommand('rnnLab.runDemo', 'no-such-demo');
+    assert.equal((await panels()).length, before);
+  });
+});

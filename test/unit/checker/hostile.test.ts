@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { LAB_TASK_IDS } from '../../../src/lesson/labTasks';
+import { check, fixture, summary, task, TEMPLATES } from './support';
+
+/** Code a student can write must never break the checker: each bad task costs only itself. */
+const BUDGET_MS = 1500;
+
+const all = (status: string): string => LAB_TASK_IDS.map((id) => `${id}:${status}`).join(' ');
+
+describe('hostile labs', () => {
+  test('an endless loop in bptt times out bptt (and trainStep, which calls it); the rest pass, within the budgets + 2 s', async () => {
+    const t0 = performance.now();
+    const report = await check(fixture('hostile-hang-in-bptt'), { timeoutMs: BUDGET_MS });
+    const seconds = (performance.now() - t0) / 1000;
+    assert.equal(summary(report), 'rnnStep:pass forward:pass bptt:timeout clipGradNorm:pass trainStep:timeout');
+    assert.match(task(report, 'bptt').message, /^bptt did not return within 1\.5 s on input "T = 1", so it was stopped\./);
+    assert.ok(seconds < (2 * BUDGET_MS) / 1000 + 2, `took ${seconds.toFixed(2)} s`);
+  });
+
+  test('an endless loop at the top level costs one budget and marks every task timeout', async () => {
+    const t0 = performance.now();
+    const report = await check(fixture('hostile-hang-at-top-level'), { timeoutMs: BUDGET_MS });
+    assert.equal(summary(report), all('timeout'));
+    assert.match(task(report, 'rnnStep').message, /Loading rnn\.ts did not finish within 1\.5 s/);
+    assert.ok(performance.now() - t0 < BUDGET_MS + 2000);
+  });
+
+  test('a throwing task is an error pointing at the line that threw', async () => {
+    const report = await check(fixture('hostile-throws'));
+    assert.equal(summary(report), 'rnnStep:error forward:error bptt:error clipGradNorm:pass trainStep:error');
+    const t = task(report, 'rnnStep');
+    assert.match(t.message, /^rnnStep threw TypeError: Cannot read properties of undefined \(reading 'length'\) on input "T = 1"\. It was thrown at rnn\.ts:15:12\./);
+    assert.deepEqual(t.location, { file: 'rnn.ts', line: 15, column: 12 });
+  });
+
+  test('process.exit in one task ends only its worker', async () => {
+    const report = await check(fixture('hostile-process-exit'));
+    assert.equal(summary(report), 'rnnStep:pass forward:pass bptt:pass clipGradNorm:error trainStep:error');
+    assert.match(task(report, 'clipGradNorm').message, /exit code 3: the lab must not call process\.exit/);
+  });
+
+  test('unbounded allocation hits the memory limit, not the checker', async () => {
+    const report = await check(fixture('hostile-out-of-memory'), { memoryLimitMb: 96 });
+    assert.equal(summary(report), 'rnnStep:pass forward:error bptt:error clipGradNorm:pass trainStep:error');
+    assert.match(task(report, 'forward').message, /ran out of memory/);
+  });
+
+  test('20 MB of console output is swallowed and the answers still count', async () => {
+    const report = await check(fixture('hostile-console-flood'));
+    assert.equal(summary(report), all('pass'));
+  });
+
+  test('async functions are reported (a Promise is not a result); a rejected promise crashes nothing', async () => {
+    const report = await check(fixture('hostile-async'));
+    assert.equal(summary(report), 'rnnStep:error forward:pass bptt:pass clipGradNorm:error trainStep:pass');
+    assert.match(task(report, 'rnnStep').message, /rnnStep returned a Promise.*remove "async"/);
+  });
+
+  test('a syntax error is reported with file, line and column for every task', async () => {
+    const report = await check(fixture('hostile-syntax-error'));
+    assert.equal(summary(report), all('error'));
+    for (const t of report.tasks) {
+      assert.deepEqual(t.location, { file: 'rnn.ts', line: 14, column: 57 });
+      assert.match(t.message, /^The lab does not compile: rnn\.ts:14:57: '\)' expected\. Fix this first/);
+    }
+  });
+
+  test('a missing module and an import from outside the lab are compile errors at the import', async () => {
+    const missing = await check(fixture('hostile-missing-module'));
+    assert.equal(summary(missing), all('error'));
+    assert.match(task(missing, 'bptt').message, /imports "\.\/helpers", but there is no helpers\.ts or helpers\/index\.ts/);
+    assert.deepEqual(task(missing, 'bptt').location, { file: 'rnn.ts', line: 2, column: 24 });
+    const outside = await check(fixture('hostile-outside-import'));
+    assert.equal(summary(outside), all('error'));
+    assert.match(task(outside, 'bptt').message, /outside the lab folder/);
+  });
+
+  test('a throw at load time is an error for every task, at its line', async () => {
+    const report = await check(fixture('hostile-top-level-throw'));
+    assert.equal(summary(report), all('error'));
+    assert.match(task(report, 'forward').message, /^Loading rnn\.ts threw RangeError: broken at load time\./);
+    assert.deepEqual(task(report, 'forward').location, { file: 'rnn.ts', line: 7, column: 7 });
+  });
+
+  test('missing exports are todo; an export that is not a function is an error', async () => {
+    assert.equal(summary(await check(fixture('hostile-missing-exports'))), 'rnnStep:pass forward:pass bptt:todo clipGradNorm:todo trainStep:todo');
+    const notFn = await check(fixture('hostile-not-a-function'));
+    assert.equal(summary(notFn), 'rnnStep:pass forward:pass bptt:error clipGradNorm:pass trainStep:pass');
+    assert.match(task(notFn, 'bptt').message, /exports bptt, but it is not a function/);
+  });
+
+  test('an empty rnn.ts and the untouched scaffold are all todo', async () => {
+    assert.equal(summary(await check(fixture('hostile-empty-file'))), all('todo'));
+    const scaffold = await check(TEMPLATES);
+    assert.equal(summary(scaffold), all('todo'));
+    assert.match(task(scaffold, 'bptt').message, /^bptt is not written yet \(it throws "TODO: bptt/);
+    assert.equal(task(scaffold, 'bptt').location?.file, 'rnn.ts');
+  });
+
+  test('cancelling stops the check', async () => {
+    const controller = new AbortController();
+    const pending = check(fixture('hostile-hang-in-bptt'), { timeoutMs: 30_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 1500);
+    const t0 = performance.now();
+    await assert.rejects(pending, /cancelled/);
+    assert.ok(performance.now() - t0 < 3000);
+  });
+});

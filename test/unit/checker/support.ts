@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { checkLab, type CheckOptions } from '../../../src/checker/checkLab';
+import type { CheckReport, TaskReport } from '../../../src/checker/report';
+import type { LabTaskId } from '../../../src/lesson/labTasks';
+
+/** Paths of the checker tests: the BUILT worker (npm run test:unit builds dist/ first) and the fixtures. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = up;
+  }
+  return dir;
+}
+
+export const WORKER = join(repoRoot(), 'dist', 'checker-worker.js');
+export const TEMPLATES = join(repoRoot(), 'media', 'lab-template');
+
+export function fixture(name: string): string {
+  return join(repoRoot(), 'test', 'fixtures', 'labs', name);
+}
+
+export async function check(labDir: string, options: CheckOptions = {}): Promise<CheckReport> {
+  return (await checkLab(labDir, { workerPath: WORKER, ...options })).report;
+}
+
+export function task(report: CheckReport, id: LabTaskId): TaskReport {
+  const t = report.tasks.find((x) => x.id === id);
+  if (!t) throw new Error(`no task ${id} in the report`);
+  return t;
+}
+
+/** `id:status[/hint]` for every task: one readable line to assert on. */
+export function summary(report: CheckReport): string {
+  return report.tasks.map((t) => `${t.id}:${t.status}${t.hint ? `/${t.hint}` : ''}`).join(' ');
+}
