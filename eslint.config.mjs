@@ -10,7 +10,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'media/lab-template/**', '.vscode-test/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'media/lab-template/**', 'test/fixtures/labs/**', '.vscode-test/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

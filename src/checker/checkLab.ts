@@ -49,8 +49,11 @@ export class CheckCancelledError extends Error {
  */
 export async function checkLab(labDir: string, options: CheckOptions = {}): Promise<{ report: CheckReport; timings: CheckTimings }> {
   const t0 = performance.now();
-  if (!existsSync(labDir) || !statSync(labDir).isDirectory()) {
+  if (!existsSync(labDir)) {
     throw new LabNotFoundError(`The lab folder ${labDir} does not exist. Create it with "rnn-lab scaffold ${labDir}" (or RNN Lab: Scaffold Lab Files).`);
+  }
+  if (!statSync(labDir).isDirectory()) {
+    throw new LabNotFoundError(`${labDir} is a file; give the folder that holds ${LAB_ENTRY} (e.g. ${path.dirname(labDir)}).`);
   }
   if (!existsSync(path.join(labDir, LAB_ENTRY))) {
     throw new LabNotFoundError(`There is no ${LAB_ENTRY} in ${labDir}. Create the lab with "rnn-lab scaffold ${labDir}" (or RNN Lab: Scaffold Lab Files).`);

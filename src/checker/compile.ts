@@ -36,8 +36,11 @@ export function compileLab(labDir: string): CompileResult {
     const rel = pending.pop() as string;
     if (rel in modules) continue;
     const text = readFileSync(path.join(labDir, rel), 'utf8');
-    const out = ts.transpileModule(text, { compilerOptions: OPTIONS, fileName: rel, reportDiagnostics: true });
-    const source = ts.createSourceFile(rel, text, ts.ScriptTarget.ES2022, true);
+    // One parse: a no-op transformer hands us the tree transpileModule parsed (for imports and locations).
+    let parsed: ts.SourceFile | undefined;
+    const keepTree = (): ts.Transformer<ts.SourceFile> => (sf) => { parsed = sf; return sf; };
+    const out = ts.transpileModule(text, { compilerOptions: OPTIONS, fileName: rel, reportDiagnostics: true, transformers: { before: [keepTree] } });
+    const source = parsed ?? ts.createSourceFile(rel, text, ts.ScriptTarget.ES2022, true);
     sources.set(rel, source);
     for (const d of out.diagnostics ?? []) {
       if (d.category !== ts.DiagnosticCategory.Error) continue;
@@ -83,7 +86,7 @@ function moduleReferences(source: ts.SourceFile): ts.StringLiteralLike[] {
 /** A relative import → the lab file it means, trying what TypeScript would (x.ts, x/index.ts, x.js → x.ts). */
 function resolveImport(labDir: string, fromRel: string, spec: string): string | { problem: string } {
   if (!spec.startsWith('./') && !spec.startsWith('../')) {
-    return { problem: `${fromRel} imports "${spec}": a lab may import only its own files, with relative paths such as "./helpers". Copy what you need into the lab folder.` };
+    return { problem: `${fromRel} imports "${spec}": a lab may import only its own files, with relative paths such as "./linalg". Copy what you need into the lab folder.` };
   }
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), spec));
   if (base.startsWith('../') || base === '..') {

@@ -49,6 +49,8 @@ export type ToWorker =
   | { readonly kind: 'run'; readonly task: LabTaskId; readonly calls: readonly (readonly unknown[])[] };
 
 export type FromWorker =
+  /** Posted once at start-up: the worker is loaded and listening (start-up time is not the student's). */
+  | { readonly kind: 'ready' }
   | { readonly kind: 'compiled'; readonly lab: CompiledLab }
   | { readonly kind: 'compileFailed'; readonly problems: readonly CompileProblem[]; readonly compileMs: number }
   | { readonly kind: 'loaded'; readonly exports: Readonly<Record<LabTaskId, ExportShape>> }

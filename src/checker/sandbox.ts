@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './protocol';
 
+/** Starting a worker (parsing the bundle with the compiler) is ours to pay, not the student's. */
+const STARTUP_BUDGET_MS = 30_000;
+
 /** How a request to the worker ended. */
 export type SandboxOutcome =
   | { readonly kind: 'reply'; readonly reply: FromWorker }
@@ -30,9 +33,26 @@ export class Sandbox {
     return this.worker === null;
   }
 
-  request(message: ToWorker, timeoutMs: number): Promise<SandboxOutcome> {
-    if (this.options.signal?.aborted) return Promise.resolve({ kind: 'cancelled' });
-    const worker = this.worker ?? this.spawn();
+  /**
+   * Sends one message and waits for the reply within `timeoutMs`. A new worker first has to start
+   * (parse the bundle): that wait has its own generous budget, so a busy machine does not eat the
+   * student's time.
+   */
+  async request(message: ToWorker, timeoutMs: number): Promise<SandboxOutcome> {
+    if (this.options.signal?.aborted) return { kind: 'cancelled' };
+    if (!this.worker) {
+      const worker = this.spawn();
+      const started = await this.exchange(worker, null, STARTUP_BUDGET_MS);
+      if (started.kind !== 'reply') {
+        return started.kind === 'timeout' ? { kind: 'crashed', message: `The checker's worker did not start within ${STARTUP_BUDGET_MS / 1000} s.` } : started;
+      }
+    }
+    if (!this.worker) return { kind: 'crashed', message: "The checker's worker stopped before it could run anything." };
+    return this.exchange(this.worker, message, timeoutMs);
+  }
+
+  /** Posts `message` (or nothing: just waits for the next message) and settles on the first event. */
+  private exchange(worker: Worker, message: ToWorker | null, timeoutMs: number): Promise<SandboxOutcome> {
     return new Promise<SandboxOutcome>((resolve) => {
       let settled = false;
       const finish = (outcome: SandboxOutcome, kill: boolean): void => {
@@ -55,7 +75,7 @@ export class Sandbox {
       worker.on('error', onError);
       worker.on('exit', onExit);
       this.options.signal?.addEventListener('abort', onAbort);
-      worker.postMessage(message);
+      if (message) worker.postMessage(message);
     });
   }
 

@@ -29,6 +29,7 @@ port.on('message', (message: ToWorker) => {
     reply({ kind: 'workerFault', message: e instanceof Error ? e.message : String(e) });
   }
 });
+reply({ kind: 'ready' });
 
 function handle(message: ToWorker): void {
   switch (message.kind) {

@@ -1,4 +1,5 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
+import { BpttWorkspace } from '../engine';
 import { UsageError, parseArgs, type CliCommand } from './command';
 import { benchJson, benchTable, targetChecks } from './bench/benchReport';
 import { timeWorkload } from './bench/runBench';
@@ -14,8 +15,9 @@ export const benchCommand: CliCommand = {
     'Times the engine on the workloads of test/fixtures/engine-cases/BENCH.md with seeded data:',
     '  (a) B=1 T=100 D=8 H=64 O=8   (b) B=32 T=100 D=8 H=64 O=8   (c) B=32 T=200 D=32 H=128 O=32',
     '  (d) the sweep T=1..200, a fresh B=1 sequence per T, loss at the last step',
-    'and prints the median milliseconds and GFLOP/s, next to a plain-JS-loops BPTT measured in the',
-    'same run and the PyTorch float64 1-thread anchors, with the targets passed or failed.',
+    'and prints the median milliseconds and GFLOP/s, next to the engine without its WebAssembly SIMD',
+    'kernels, a plain-JS-loops BPTT measured in the same run and the PyTorch float64 1-thread anchors,',
+    'with the targets passed or failed. Timings are wall-clock: run it on an otherwise idle machine.',
     '',
     '  --json     print only {"a":{"medianMs":…,"gflops":…},…} (no baseline is timed)',
     '  --runs N   at least N timed runs per measurement (default 7)',
@@ -42,7 +44,9 @@ export const benchCommand: CliCommand = {
       return 0;
     }
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    io.out(`Machine: ${cpus().length} cores, ${cpu}, Node ${process.versions.node}\n\n${benchTable(results)}`);
+    const kernels = new BpttWorkspace().simd ? 'WebAssembly SIMD kernels' : 'TypeScript kernels (no WebAssembly SIMD here)';
+    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+    io.out(`Machine: ${cpus().length} cores, ${cpu}, Node ${process.versions.node}; engine: ${kernels}; load average after: ${load}\n\n${benchTable(results)}`);
     const failed = results.flatMap(targetChecks).filter((c) => !c.pass).length;
     io.out(failed === 0 ? '\nAll targets met.\n' : `\n${failed} target(s) missed.\n`);
     return 0;

@@ -16,11 +16,12 @@ export const checkCommand: CliCommand = {
     '  --json          print exactly one JSON object: { lab, tasks: [{ id, status, message, hint, location }], passed, total }',
     `  --timeout-ms N  wall-clock budget per task in milliseconds (default ${DEFAULT_TIMEOUT_MS})`,
     '  --junit <file>  also write a JUnit XML report for CI systems',
+    '  --timings       print how long compiling, each task and the whole check took (on stderr)',
     '',
     'Exit status: 0 every task passes, 1 some task does not, 2 missing lab folder or rnn.ts, or bad arguments.',
   ].join('\n'),
   async run(args, io) {
-    const { flags, positionals } = parseArgs('check', args, { json: 'boolean', 'timeout-ms': 'value', junit: 'value' });
+    const { flags, positionals } = parseArgs('check', args, { json: 'boolean', 'timeout-ms': 'value', junit: 'value', timings: 'boolean' });
     if (positionals.length !== 1) throw new UsageError('usage: rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit <file>]');
     const labDir = positionals[0];
     let timeoutMs = DEFAULT_TIMEOUT_MS;
@@ -36,7 +37,11 @@ export const checkCommand: CliCommand = {
       if (e instanceof LabNotFoundError || e instanceof CheckCancelledError) throw new UsageError(`rnn-lab check: ${e.message}`);
       throw e;
     }
-    const { report } = result;
+    const { report, timings } = result;
+    if (flags.timings) {
+      const tasks = Object.entries(timings.taskMs).map(([id, ms]) => `${id} ${Math.round(ms ?? 0)}`).join(', ');
+      io.err(`timings (ms): compile ${timings.compileMs.toFixed(1)}; tasks ${tasks}; check ${Math.round(timings.totalMs)}; wall ${Math.round(performance.now() - t0)}\n`);
+    }
     if (typeof flags.junit === 'string') writeFileSync(flags.junit, formatJunit(report, (performance.now() - t0) / 1000));
     io.out(flags.json ? `${JSON.stringify(report)}\n` : formatText(report));
     return report.passed === report.total ? 0 : 1;

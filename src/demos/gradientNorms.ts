@@ -21,14 +21,17 @@ export interface GradientNormsResult {
   readonly linear: Series[];
 }
 
+/** The tanh and linear curves of one spectral radius (the panel draws them one radius at a time). */
+export function gradientNormsFor(radius: number, options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): { tanh: Series; linear: Series } {
+  const problem = sequenceProblem({ radius, T: options.T, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });
+  const label = `ρ = ${radius}`;
+  return {
+    tanh: { label, x: oneTo(options.T), y: Array.from(tanhHiddenGradNorms(problem)) },
+    linear: { label, x: oneTo(options.T), y: Array.from(linearHiddenGradNorms(problem.params, problem.xs, problem.target)) },
+  };
+}
+
 export function gradientNormsDemo(options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): GradientNormsResult {
-  const tanh: Series[] = [];
-  const linear: Series[] = [];
-  for (const radius of options.radii) {
-    const problem = sequenceProblem({ radius, T: options.T, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });
-    const label = `ρ = ${radius}`;
-    tanh.push({ label, x: oneTo(options.T), y: Array.from(tanhHiddenGradNorms(problem)) });
-    linear.push({ label, x: oneTo(options.T), y: Array.from(linearHiddenGradNorms(problem.params, problem.xs, problem.target)) });
-  }
-  return { options, tanh, linear };
+  const curves = options.radii.map((radius) => gradientNormsFor(radius, options));
+  return { options, tanh: curves.map((c) => c.tanh), linear: curves.map((c) => c.linear) };
 }

@@ -33,14 +33,17 @@ export function linearHiddenGradNorms(p: RnnParams, xs: Float64Array, target: Fl
     for (let j = 0; j < H; j++) dh[j] += p.Why.data[k * H + j] * dy;
   }
   const norms = new Float64Array(T);
+  let dhPrev = new Float64Array(H);
   for (let t = T - 1; t >= 0; t--) {
-    norms[t] = Math.hypot(...dh);
+    let sq = 0;
+    for (let j = 0; j < H; j++) sq += dh[j] * dh[j];
+    norms[t] = Math.sqrt(sq);
     // ∂L/∂h_{t−1} = Whhᵀ ∂L/∂h_t  (∂h_t/∂a_t is the identity here).
-    const dhPrev = new Float64Array(H);
+    dhPrev.fill(0);
     for (let i = 0; i < H; i++) {
       for (let j = 0; j < H; j++) dhPrev[j] += p.Whh.data[i * H + j] * dh[i];
     }
-    dh = dhPrev;
+    [dh, dhPrev] = [dhPrev, dh];
   }
   return norms;
 }

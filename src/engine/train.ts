@@ -1,5 +1,6 @@
 import { validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from './batch';
 import { bpttUnchecked } from './bptt';
+import { BpttWorkspace } from './fast/workspace';
 import { EngineInputError, requireFiniteNumber, requirePositiveInteger } from './errors';
 import { cloneParams, trainedBuffers, validateParams, type RnnParams, type Sizes } from './params';
 
@@ -46,9 +47,9 @@ export function validateSgdConfig(config: SgdConfig, field = 'train'): void {
  */
 export function sgdStep(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec,
-  lr: number, clip: number | null, sizes: Sizes, step: number,
+  lr: number, clip: number | null, sizes: Sizes, step: number, workspace?: BpttWorkspace,
 ): { params: RnnParams; record: TrainStepRecord } {
-  const { loss: L, grads, gradNorm } = bpttUnchecked(p, batch, targets, loss, sizes);
+  const { loss: L, grads, gradNorm } = bpttUnchecked(p, batch, targets, loss, sizes, workspace);
   // Strictly greater, as in the lesson: a norm exactly at the threshold is left alone.
   const clipped = clip !== null && gradNorm > clip;
   const scale = clipped ? clip / gradNorm : 1;
@@ -77,12 +78,13 @@ export function trainSgd(
   validateSgdConfig(config);
   let params = p;
   const records: TrainStepRecord[] = [];
+  const workspace = new BpttWorkspace(); // scratch buffers shared by every step
   for (let s = 1; s <= config.steps; s++) {
-    const { params: next, record } = sgdStep(params, batch, targets, loss, config.lr, config.clip, sizes, s);
+    const { params: next, record } = sgdStep(params, batch, targets, loss, config.lr, config.clip, sizes, s, workspace);
     params = next;
     records.push(record);
     onStep?.(record, params);
   }
-  const finalLoss = bpttUnchecked(params, batch, targets, loss, sizes).loss;
+  const finalLoss = bpttUnchecked(params, batch, targets, loss, sizes, workspace).loss;
   return { params, records, finalLoss };
 }

@@ -100,13 +100,13 @@ export interface PredictionMessage {
   readonly choiceId: string;
 }
 
-/** The webview drew: which chart, how many curves and points (tests and diagnostics read this). */
+/** The webview drew (chart and data table): which view, how many curves and points (tests and diagnostics read this). */
 export interface RenderedMessage {
   readonly type: 'rendered';
   readonly view: 'gradientPlot' | DemoId;
   readonly series: number;
   readonly points: number;
-  /** Milliseconds the webview spent computing and drawing this frame (the responsiveness budget). */
+  /** Milliseconds from the change to the chart drawn: compute + chart update (the responsiveness budget). */
   readonly elapsedMs: number;
 }
 

@@ -121,6 +121,15 @@ suite('RNN Lab lesson sidebar', () => {
     assert.ok(runDemo && runDemo.when.includes('bullet|block') && runDemo.when.includes('.demo'));
   });
 
+  test('the ▷ action of a demo bullet or block runs that demo', async () => {
+    const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    await vscode.commands.executeCommand('rnnLab.lesson.runDemo', 'practice.demosContinued.bullet1');
+    await waitFor('the clipping demo tab', async () => tabLabels().some((l) => l.endsWith('Gradient clipping')));
+    await vscode.commands.executeCommand('rnnLab.lesson.runDemo', 'lecture.liveDemo');
+    await waitFor('the predict-then-run demo tab', async () => tabLabels().some((l) => /Predict, then run/.test(l)));
+    assert.equal(await vscode.commands.executeCommand('rnnLab.lesson.runDemo', 'lecture.recap'), undefined, 'a block without a demo runs nothing');
+  });
+
   test('pitfalls, lab tasks, misconception and course show their details', async () => {
     const items = await tree();
     const pitfalls = find(items, 'section.pitfalls').children;
@@ -322,6 +331,9 @@ suite('RNN Lab class timer', () => {
     assert.equal((await timerState()).snapshot?.schedule, 'practice');
     await setClock(minutes(200));
     assert.equal((await timerState()).statusText, 'Practice finished (80 min over)');
+    // Restored long after the class ended (a reload the next morning), it is forgotten.
+    const next = await vscode.commands.executeCommand<TimerState>('rnnLab.internal.reloadTimer');
+    assert.equal(next.running, false);
   });
 });
 

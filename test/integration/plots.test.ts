@@ -24,7 +24,7 @@ async function waitForPanel(viewType: string, done: (p: PanelRecord) => boolean,
     const last = live.at(-1);
     if (last && done(last)) return last;
     if (Date.now() > deadline) throw new Error(`panel ${viewType} not as expected after ${timeoutMs} ms: ${JSON.stringify(last ?? null)}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -74,8 +74,10 @@ suite('RNN Lab plots', () => {
     test(`Run Demo ${demo} opens the demo panel and draws it`, async () => {
       const t0 = Date.now();
       await vscode.commands.executeCommand('rnnLab.runDemo', demo);
+      await waitForPanel('rnnLab.demo', (r) => r.ready);
+      const readyMs = Date.now() - t0;
       const p = await waitForPanel('rnnLab.demo', (r) => rendered(r, demo).length > 0);
-      console.log(`      demo ${demo}: first frame ${Date.now() - t0} ms after the command (webview compute + draw ${rendered(p, demo)[0].elapsedMs?.toFixed(1)} ms)`);
+      console.log(`      demo ${demo}: script listening (ready) ${readyMs} ms, first frame ${Date.now() - t0} ms after the command (webview compute + draw ${rendered(p, demo)[0].elapsedMs?.toFixed(1)} ms)`);
       assert.ok(p.posted.includes('showDemo'));
       assert.deepEqual(p.received.filter((m) => m.type === 'webviewError'), []);
     });

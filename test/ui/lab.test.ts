@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { answerQuickInput, runCommand, screenshot, session, waitForNotification, workbenchReady } from './driver';
+import { answerQuickInput, clearNotifications, runCommand, screenshot, session, waitForNotification, workbenchReady } from './driver';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -18,6 +18,13 @@ const labStatusItem = () => session().page.locator('.statusbar-item', { hasText:
 suite('RNN Lab lab: a failing check, seen by the student', () => {
   suiteSetup(async () => {
     await workbenchReady();
+  });
+
+  // Leave the workbench as we found it for the suites that follow: no panel, no toasts, no editors.
+  suiteTeardown(async () => {
+    await runCommand('View: Hide Panel').catch(() => undefined);
+    await clearNotifications().catch(() => undefined);
+    await runCommand('View: Close All Editors').catch(() => undefined);
   });
 
   test('Scaffold Lab Files asks where, writes the lab and opens rnn.ts', async () => {

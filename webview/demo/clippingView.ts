@@ -10,6 +10,7 @@ const FRAME_BUDGET_MS = 12;
 
 /** One exploding setup trained with and without global-norm clipping, from the same start, live. */
 export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
+  const mountedAt = performance.now();
   const { threshold, radius, lr, seed, steps } = CLIPPING_DEFAULTS;
   let training = createClippingTraining(CLIPPING_DEFAULTS);
   let timer: number | undefined;
@@ -25,7 +26,7 @@ export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
   const lossChart = new LineChart(loss.canvas, lossSpec(training.result()));
   const normChart = new LineChart(norm.canvas, normSpec(training.result()));
   root.append(ctx.exportable('clipping', () => csv(training.result()), lossChart));
-  tick();
+  tick(mountedAt);
 
   function restart(): void {
     if (timer !== undefined) window.clearTimeout(timer);
@@ -33,11 +34,12 @@ export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
     tick();
   }
 
-  function tick(): void {
+  /** `since`: when the work of this frame began (the first frame counts the charts' creation). */
+  function tick(since = performance.now()): void {
     const t0 = performance.now();
     while (performance.now() - t0 < FRAME_BUDGET_MS && !training.finished) training.step();
-    draw(t0);
-    timer = training.finished ? undefined : window.setTimeout(tick, 0);
+    draw(since);
+    timer = training.finished ? undefined : window.setTimeout(() => tick(), 0);
   }
 
   function draw(t0: number): void {
@@ -65,14 +67,15 @@ function lossSpec(r: ClippingResult): ChartSpec {
   const blowUp = r.unclipped.firstNonFiniteStep;
   const markers: Marker[] = blowUp === null ? [] : [{ axis: 'x', value: blowUp, label: `NaN from step ${blowUp}`, alert: true }];
   return {
-    title: 'Loss', xLabel: 'training step', yLabel: 'loss (log scale)', logY: true, fontSize: DEMO_FONT_PX, markers,
+    // Capped, so the stable run stays readable while the unclipped one shoots off the top.
+    title: 'Loss', xLabel: 'training step', yLabel: 'loss (log scale, capped at 1e6)', logY: true, yMax: 1e6, fontSize: DEMO_FONT_PX, markers,
     series: [{ ...r.unclipped.loss, colour: 4 }, { ...r.clipped.loss, colour: 2 }],
   };
 }
 
 function normSpec(r: ClippingResult): ChartSpec {
   return {
-    title: 'Global gradient norm per step (before clipping)', xLabel: 'training step', yLabel: '‖g‖ (log scale)', logY: true, fontSize: DEMO_FONT_PX,
+    title: 'Global gradient norm per step (before clipping)', xLabel: 'training step', yLabel: '‖g‖ (log scale, capped at 1e8)', logY: true, yMax: 1e8, fontSize: DEMO_FONT_PX,
     markers: [{ axis: 'y', value: r.options.threshold, label: `threshold ${r.options.threshold}` }],
     series: [{ ...r.unclipped.gradNorm, colour: 4, faded: true }, { ...r.clipped.gradNorm, colour: 2 }],
   };

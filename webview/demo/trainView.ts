@@ -17,6 +17,7 @@ export function mountTrain(root: HTMLElement, ctx: DemoContext): DemoView {
   let task = ctx.settings.trainTask ?? 'echo';
   let delay = ctx.settings.trainDelay ?? 2;
   let length = ctx.settings.trainLength ?? 10;
+  const mountedAt = performance.now();
   let run: TrainingRun = createTrainingRun(config());
   let playing = false;
   let timer: number | undefined;
@@ -50,7 +51,7 @@ export function mountTrain(root: HTMLElement, ctx: DemoContext): DemoView {
   // A restored panel replays its seeded run to where it was, paused.
   const replay = Math.min(ctx.settings.trainSteps ?? 0, TRAIN_MAX_STEPS);
   for (let s = 0; s < replay; s++) run.step();
-  draw(performance.now());
+  draw(mountedAt);
 
   function config(): TrainConfig {
     return { ...TRAIN_DEFAULTS, task: task === 'echo' ? { task: 'echo', delay } : { task: 'adding', length } };

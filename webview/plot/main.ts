@@ -24,6 +24,7 @@ let current: PlotRun | null = null;
 let clipFactor = 1;
 let requestId = 0;
 let studentUnavailable: string | null = 'Waiting for VS Code…';
+let tableTimer: number | undefined;
 
 const root = appRoot();
 root.classList.add('plot');
@@ -144,8 +145,14 @@ function render(t0 = performance.now()): void {
     series, markers: disagreementMarker(current),
   });
   summary.textContent = summaryLine(current, clipFactor);
-  renderDataTable(table, `‖∂L/∂h_t‖ per time step (${current.label})`, 't', series);
-  post({ type: 'rendered', view: 'gradientPlot', series: chart.seriesCount(), points: chart.pointCount(), elapsedMs: performance.now() - t0 });
+  const elapsedMs = performance.now() - t0;
+  // The table follows right after the chart is on screen (it is for reading, not for the eye).
+  const caption = `‖∂L/∂h_t‖ per time step (${current.label})`;
+  window.clearTimeout(tableTimer);
+  tableTimer = window.setTimeout(() => {
+    renderDataTable(table, caption, 't', series);
+    post({ type: 'rendered', view: 'gradientPlot', series: chart.seriesCount(), points: chart.pointCount(), elapsedMs });
+  }, 0);
 }
 
 function keepOverlay(): void {

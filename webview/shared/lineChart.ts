@@ -166,29 +166,43 @@ function configuration(spec: ChartSpec, colours: ThemeColours): ChartConfigurati
   };
 }
 
+function optionsKey(spec: ChartSpec, colours: ThemeColours): string {
+  const { series: _series, ...rest } = spec;
+  return JSON.stringify([rest, colours]);
+}
+
 /** One chart on one canvas; `show` replaces what it draws (no animation, so it is immediate). */
 export class LineChart {
   private chart: Chart<'line', LinePoint[]>;
   private spec: ChartSpec;
+  /** What the options were built from: when only the data changes, options are left alone. */
+  private optionsKey: string;
 
   constructor(readonly canvas: HTMLCanvasElement, spec: ChartSpec) {
     this.spec = spec;
-    this.chart = new Chart(canvas, configuration(spec, themeColours()));
+    const colours = themeColours();
+    this.optionsKey = optionsKey(spec, colours);
+    this.chart = new Chart(canvas, configuration(spec, colours));
     this.describe();
   }
 
-  show(spec: ChartSpec): void {
+  show(spec: ChartSpec, colours: ThemeColours = themeColours()): void {
     this.spec = spec;
-    const next = configuration(spec, themeColours());
+    const next = configuration(spec, colours);
     this.chart.data = next.data;
-    this.chart.options = next.options ?? {};
+    // Re-resolving chart.js options is the expensive part of an update: skip it when unchanged.
+    const key = optionsKey(spec, colours);
+    if (key !== this.optionsKey) {
+      this.chart.options = next.options ?? {};
+      this.optionsKey = key;
+    }
     this.chart.update('none');
     this.describe();
   }
 
   /** Re-reads the theme's colours (after VS Code switched theme). */
   retheme(): void {
-    this.show(this.spec);
+    this.show(this.spec, themeColours());
   }
 
   /** How many points are plotted (non-finite gaps included), over all series. */

@@ -16,7 +16,15 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
+let cached: ThemeColours | null = null;
+
+/** The current theme's colours (read once per theme: getComputedStyle forces a style recalculation). */
 export function themeColours(): ThemeColours {
+  cached ??= readThemeColours();
+  return cached;
+}
+
+function readThemeColours(): ThemeColours {
   const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
   const foreground = cssVar('--vscode-foreground', '#444444');
   return {
@@ -37,5 +45,8 @@ export function themeColours(): ThemeColours {
 
 /** Calls `onChange` when VS Code switches between light, dark and high-contrast themes. */
 export function onThemeChange(onChange: () => void): void {
-  new MutationObserver(onChange).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  new MutationObserver(() => {
+    cached = null;
+    onChange();
+  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }

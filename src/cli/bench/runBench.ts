@@ -11,7 +11,10 @@ export interface Timing {
 
 export interface WorkloadResult {
   readonly workload: Workload;
+  /** The engine as it runs by default (WebAssembly SIMD kernels where available). */
   readonly engine: Timing;
+  /** The engine with its pure-TypeScript products (the fallback), when timed. */
+  readonly engineTs?: Timing;
   /** The plain-loops baseline measured in the same run (absent when skipped). */
   readonly plainJs?: Timing;
 }
@@ -35,8 +38,8 @@ export function medianMs(run: () => void, minRuns: number, budgetMs: number): { 
 }
 
 /** Forward + full BPTT of the workload with the engine (one reused workspace, as a training loop would). */
-export function engineRunner(w: Workload): () => void {
-  const ws = new BpttWorkspace();
+export function engineRunner(w: Workload, simd = true): () => void {
+  const ws = new BpttWorkspace({ simd });
   if (w.sweep) return () => { bpttEach(w.params, w.problems, w.loss, ws); };
   const { batch, targets } = w.problems[0];
   return () => { bptt(w.params, batch, targets, w.loss, ws); };
@@ -53,5 +56,6 @@ export function timeWorkload(w: Workload, options: { baseline: boolean; minRuns:
     return { ...m, gflops: w.flops / (m.medianMs * 1e6) };
   };
   const engine = timing(engineRunner(w));
-  return options.baseline ? { workload: w, engine, plainJs: timing(plainRunner(w)) } : { workload: w, engine };
+  if (!options.baseline) return { workload: w, engine };
+  return { workload: w, engine, engineTs: timing(engineRunner(w, false)), plainJs: timing(plainRunner(w)) };
 }

@@ -89,7 +89,7 @@ export function runLockstep(
     mul.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
     const hOut = (s + 1) * N * H;
     for (let b = 0; b < n; b++) {
-      for (let j = 0; j < H; j++) hs[hOut + b * H + j] = Math.tanh(pre[b * H + j] + bh[j]);
+      for (let j = 0; j < H; j++) hs[hOut + b * H + j] = tanh(pre[b * H + j] + bh[j]);
     }
     if (!stepCounted(plan, s)) continue;
     mul.abt(n, O, H, hs, hOut, H, Why, 0, H, Y, 0, O, false);
@@ -137,6 +137,17 @@ export function lockstepBuffers({ D, H, O }: Sizes, N: number, Tmax: number): Re
     gWxh: H * D, gWhh: H * H, gWhy: O * H,
     gatherDA: N > 1 ? Tmax * H : 0, gatherX: N > 1 ? Tmax * D : 0, gatherH: N > 1 ? (Tmax + 1) * H : 0,
   };
+}
+
+/**
+ * tanh(x) = −expm1(−2|x|) / (expm1(−2|x|) + 2), with the sign of x: accurate to a few ulp for tiny
+ * and large |x| alike (expm1 has no cancellation near 0), and about a quarter faster than Math.tanh
+ * in V8, where tanh is the largest cost outside the matrix products.
+ */
+function tanh(x: number): number {
+  const e = Math.expm1(-2 * Math.abs(x));
+  const t = -e / (e + 2);
+  return x < 0 ? -t : t;
 }
 
 function copyInto(out: Float64Array, from: Float64Array): Float64Array {

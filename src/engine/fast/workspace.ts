@@ -42,8 +42,13 @@ export class BpttWorkspace {
     }
     const memory = this.wasm.memory;
     const missing = end - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
-    this.layout = layout;
+    try {
+      if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+      this.layout = layout;
+    } catch {
+      // Past what WebAssembly memory can hold: this call uses plain arrays (and plain products).
+      this.layout = new Map();
+    }
   }
 
   /** A buffer of exactly n numbers: reserved WebAssembly memory if available, else a kept array. */

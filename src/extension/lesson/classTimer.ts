@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import type { TimerSnapshot } from './lessonState';
 
 const KEY = 'rnnLab.classTimer';
+/** How long after its end a persisted timer is still restored. */
+const STALE_AFTER_MINUTES = 60;
 
 /** What is persisted, so the timer survives a window reload. */
 interface TimerRecord {
@@ -45,6 +47,12 @@ export class ClassTimer implements vscode.Disposable {
   restore(): void {
     const saved = this.memento.get<TimerRecord>(KEY);
     this.record = saved && isScheduleId(saved.schedule) && Number.isFinite(saved.startedAtMs) ? saved : undefined;
+    // A timer left running after class (say, until the next morning) is forgotten rather than shown.
+    const position = this.snapshot()?.position;
+    if (position?.phase === 'finished' && position.minutesOver > STALE_AFTER_MINUTES) {
+      this.record = undefined;
+      void this.memento.update(KEY, undefined);
+    }
     this.lastBlockId = this.currentBlockId();
     this.lastStatus = undefined;
     this.updateInterval();

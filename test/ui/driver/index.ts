@@ -1,6 +1,6 @@
 // The UI-test driver: what test/ui/*.test.ts files import. See each module for details.
 export { session, type UiSession } from './session';
-export { workbenchReady, rnnLabActivityItem } from './workbench';
+export { workbenchReady, reloadWorkbench, rnnLabActivityItem } from './workbench';
 export { runCommand, answerQuickInput, openFile } from './palette';
 export { sideBar, openRnnLabSidebar, treeRows, treeRowTexts, revealRow, expandRow } from './sidebar';
 export { webviewFrame } from './webview';

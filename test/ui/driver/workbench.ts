@@ -24,3 +24,11 @@ export function workbenchReady(timeoutMs = 120_000): Promise<Page> {
   })();
   return g[READY];
 }
+
+/** Reloads the window (as "Developer: Reload Window" does) and waits until it is usable again. */
+export async function reloadWorkbench(timeoutMs = 120_000): Promise<Page> {
+  const g = globalThis as Record<symbol, Promise<Page> | undefined>;
+  g[READY] = undefined;
+  await session().page.reload();
+  return workbenchReady(timeoutMs);
+}

@@ -65,7 +65,8 @@ describe('rnn-lab check', () => {
     const r = rnnLab('check', fixture('hostile-hang-in-bptt'), '--json', '--timeout-ms', '1000');
     assert.equal(r.status, 1);
     assert.deepEqual(parseReport(r.stdout).tasks.map((t) => t.status), ['pass', 'pass', 'timeout', 'pass', 'timeout']);
-    assert.ok(r.ms < 2 * 1000 + 2000 + 1000, `${r.ms} ms`);
+    // Two budgets (trainStep calls the hanging bptt) plus start-up; generous, since the machine may be busy.
+    assert.ok(r.ms < 2 * 1000 + 10_000, `${r.ms} ms`);
   });
 
   test('20 MB of student console output does not reach stdout: the JSON stays one object', () => {

@@ -5,17 +5,20 @@ import { check, fixture, summary, task, TEMPLATES } from './support';
 
 /** Code a student can write must never break the checker: each bad task costs only itself. */
 const BUDGET_MS = 1500;
+// Timing is measured and reported by the benchmark, not asserted tightly here (the machine may be
+// busy): these bounds only prove that a hang is cut off, far below "forever".
+const SLACK_MS = 10_000;
 
 const all = (status: string): string => LAB_TASK_IDS.map((id) => `${id}:${status}`).join(' ');
 
 describe('hostile labs', () => {
-  test('an endless loop in bptt times out bptt (and trainStep, which calls it); the rest pass, within the budgets + 2 s', async () => {
+  test('an endless loop in bptt times out bptt (and trainStep, which calls it); the rest pass', async () => {
     const t0 = performance.now();
     const report = await check(fixture('hostile-hang-in-bptt'), { timeoutMs: BUDGET_MS });
-    const seconds = (performance.now() - t0) / 1000;
+    const ms = performance.now() - t0;
     assert.equal(summary(report), 'rnnStep:pass forward:pass bptt:timeout clipGradNorm:pass trainStep:timeout');
     assert.match(task(report, 'bptt').message, /^bptt did not return within 1\.5 s on input "T = 1", so it was stopped\./);
-    assert.ok(seconds < (2 * BUDGET_MS) / 1000 + 2, `took ${seconds.toFixed(2)} s`);
+    assert.ok(ms < 2 * BUDGET_MS + SLACK_MS, `took ${ms.toFixed(0)} ms`);
   });
 
   test('an endless loop at the top level costs one budget and marks every task timeout', async () => {
@@ -23,7 +26,7 @@ describe('hostile labs', () => {
     const report = await check(fixture('hostile-hang-at-top-level'), { timeoutMs: BUDGET_MS });
     assert.equal(summary(report), all('timeout'));
     assert.match(task(report, 'rnnStep').message, /Loading rnn\.ts did not finish within 1\.5 s/);
-    assert.ok(performance.now() - t0 < BUDGET_MS + 2000);
+    assert.ok(performance.now() - t0 < BUDGET_MS + SLACK_MS);
   });
 
   test('a throwing task is an error pointing at the line that threw', async () => {
@@ -69,7 +72,7 @@ describe('hostile labs', () => {
   test('a missing module and an import from outside the lab are compile errors at the import', async () => {
     const missing = await check(fixture('hostile-missing-module'));
     assert.equal(summary(missing), all('error'));
-    assert.match(task(missing, 'bptt').message, /imports "\.\/helpers", but there is no helpers\.ts or helpers\/index\.ts/);
+    assert.match(task(missing, 'bptt').message, /imports "\.\/vectors", but there is no vectors\.ts or vectors\/index\.ts/);
     assert.deepEqual(task(missing, 'bptt').location, { file: 'rnn.ts', line: 2, column: 24 });
     const outside = await check(fixture('hostile-outside-import'));
     assert.equal(summary(outside), all('error'));
@@ -104,6 +107,6 @@ describe('hostile labs', () => {
     setTimeout(() => controller.abort(), 1500);
     const t0 = performance.now();
     await assert.rejects(pending, /cancelled/);
-    assert.ok(performance.now() - t0 < 3000);
+    assert.ok(performance.now() - t0 < SLACK_MS);
   });
 });

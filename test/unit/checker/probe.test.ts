@@ -32,7 +32,7 @@ describe('runStudentProbe (the student gradient plot)', () => {
     const t0 = performance.now();
     const r = await runStudentProbe(request(fixture('hostile-hang-in-bptt'), 800), { workerPath: WORKER });
     assert.equal(r.ok ? 'ok' : r.status, 'timeout');
-    assert.ok(performance.now() - t0 < 800 + 2000);
+    assert.ok(performance.now() - t0 < 800 + 10_000);
   });
 
   test('a lab that does not compile is an error at the line', async () => {

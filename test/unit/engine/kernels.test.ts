@@ -33,14 +33,10 @@ describe('matrix products (SIMD kernels with TypeScript edges, and the TypeScrip
       test(`${simd ? 'SIMD' : 'TypeScript'}: ${M}×${N} with inner size ${K}, with offsets and strides`, () => {
         const ws = new BpttWorkspace({ simd });
         const lda = K + 3, ldb = K + 1, ldc = N + 2;
-        ws.reserve({ A: 5 + M * lda, B: 2 + N * ldb, C: 1 + M * ldc, G: N * K, R: 3 + M * lda });
-        const A = ws.take('A', 5 + M * lda).map(() => rng.between(-1, 1));
-        const B = ws.take('B', 2 + N * ldb).map(() => rng.between(-1, 1));
-        const C = ws.take('C', 1 + M * ldc).fill(0.5);
-        // (Float64Array.map makes a copy outside the workspace; write the values back in place.)
-        ws.take('A', A.length).set(A);
-        ws.take('B', B.length).set(B);
-        const a = ws.take('A', A.length), b = ws.take('B', B.length), c = ws.take('C', C.length);
+        ws.reserve({ A: 5 + M * lda, B: 2 + N * ldb, C: 1 + M * ldc });
+        const a = ws.take('A', 5 + M * lda), b = ws.take('B', 2 + N * ldb), c = ws.take('C', 1 + M * ldc).fill(0.5);
+        for (let i = 0; i < a.length; i++) a[i] = rng.between(-1, 1);
+        for (let i = 0; i < b.length; i++) b[i] = rng.between(-1, 1);
         const expected = naiveABt(M, N, K, a, 5, lda, b, 2, ldb);
         ws.products.abt(M, N, K, a, 5, lda, b, 2, ldb, c, 1, ldc, false);
         for (let m = 0; m < M; m++) for (let n = 0; n < N; n++) {
@@ -51,18 +47,18 @@ describe('matrix products (SIMD kernels with TypeScript edges, and the TypeScrip
         ws.products.abt(M, N, K, a, 5, lda, b, 2, ldb, c, 1, ldc, true);
         assert.ok(Math.abs(c[1] - 2 * expected[0][0]) <= 1e-13 * K);
 
-        // atb: G (N×K) += Bᵀ·R over M rows, where R's rows have stride lda: G[n][k] = Σ_m B[m][n]·R[m][k].
-        const R = ws.take('R', 3 + M * lda);
-        R.set(a.subarray(0, R.length));
-        const G = ws.take('G', N * K).fill(0);
-        const Bt = ws.take('B', b.length); // B read as M rows of N (stride ldb ≥ N needs N ≤ ldb)
-        if (N <= ldb && M * ldb + 2 <= Bt.length) {
-          ws.products.atbAccumulate(N, K, M, Bt, 2, ldb, R, 3, lda, G, 0, K);
-          for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) {
-            let s = 0;
-            for (let m = 0; m < M; m++) s += Bt[2 + m * ldb + n] * R[3 + m * lda + k];
-            assert.ok(Math.abs(G[n * K + k] - s) <= 1e-13 * M, `G[${n}][${k}] = ${G[n * K + k]}, expected ${s}`);
-          }
+        // atb: G (N×K) += Pᵀ·Q over M rows: G[n][k] = Σ_m P[m][n]·Q[m][k]; P and Q rows have strides.
+        const ldp = N + 1, ldq = K + 2;
+        ws.reserve({ P: 1 + M * ldp, Q: 2 + M * ldq, G: N * K });
+        const P = ws.take('P', 1 + M * ldp), Q = ws.take('Q', 2 + M * ldq), G = ws.take('G', N * K);
+        for (let i = 0; i < P.length; i++) P[i] = rng.between(-1, 1);
+        for (let i = 0; i < Q.length; i++) Q[i] = rng.between(-1, 1);
+        G.fill(1);
+        ws.products.atbAccumulate(N, K, M, P, 1, ldp, Q, 2, ldq, G, 0, K);
+        for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) {
+          let sum = 1;
+          for (let m = 0; m < M; m++) sum += P[1 + m * ldp + n] * Q[2 + m * ldq + k];
+          assert.ok(Math.abs(G[n * K + k] - sum) <= 1e-13 * (M + 1), `G[${n}][${k}] = ${G[n * K + k]}, expected ${sum}`);
         }
         assert.equal(ws.simd, simd);
       });

@@ -53,7 +53,7 @@ test('the breaks are marked as breaks and nothing else is', () => {
   assert.deepEqual(breaks, ['lecture.break', 'practice.break']);
 });
 
-test('clock helpers round-trip and reject malformed times', () => {
+test('clock conversions round-trip and reject malformed times', () => {
   for (const clock of ['0:00', '0:05', '1:10', '2:59', '3:00']) assert.equal(minutesToClock(clockToMinutes(clock)), clock);
   assert.equal(clockToMinutes('2:05'), 125);
   assert.throws(() => clockToMinutes('1:60'), /Expected a time like "1:05", got "1:60"/);

@@ -1,0 +1,118 @@
+// The plots as an instructor and a student see them in the packaged extension: the gradient plot
+// offered after a check, every demo through "Step through all" (next / previous), and a window
+// reload that brings the demo panel back. Screenshots go to test-results/screens/plots-*.png.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { rnnLabActivityItem, runCommand, screenshot, session, webviewFrame, workbenchReady } from './driver';
+
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+const PLAN = [
+  { id: 'predictThenRun', title: /Predict, then run/ },
+  { id: 'train', title: /Train a plain RNN/ },
+  { id: 'gradientNorms', title: /Gradient norms across time steps/ },
+  { id: 'clipping', title: /Gradient clipping/ },
+];
+
+/** Clicks the row of the open quick pick whose label is exactly `label`. */
+async function pickQuickItem(label: string): Promise<void> {
+  const { page } = session();
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** The demo panel's content frame once it shows demo `id`. */
+async function demoFrame(id: string): Promise<FrameLocator> {
+  return webviewFrame(`#demo-${id}`, 30_000);
+}
+
+suite('RNN Lab plots: the gradient plot and the demos', () => {
+  suiteSetup(async () => {
+    await workbenchReady();
+  });
+
+  test('after a check, "Show Gradient Plot" opens the plot of the student\'s bptt beside the engine', async function () {
+    this.timeout(120_000);
+    const { page, workspace } = session();
+    const lab = path.join(workspace, 'rnn-lab');
+    if (!fs.existsSync(path.join(lab, 'rnn.ts'))) {
+      fs.mkdirSync(lab, { recursive: true });
+      fs.copyFileSync(path.join(repoRoot(), 'test', 'fixtures', 'labs', 'mistake-missing-recurrent-path', 'rnn.ts'), path.join(lab, 'rnn.ts'));
+    }
+    await runCommand('RNN Lab: Check Lab');
+    const offer = page.locator('.notification-toast', { hasText: 'See how the gradient of your bptt' });
+    await offer.waitFor({ timeout: 60_000 });
+    await offer.locator('.monaco-button', { hasText: 'Show Gradient Plot' }).click();
+    const frame = await webviewFrame('#gradient-chart', 30_000);
+    // The student's curve arrives from the sandbox: two curves, and the summary compares them.
+    await frame.locator('#summary', { hasText: /Your bptt (agrees|first disagrees)|Going back from step T/ }).waitFor({ timeout: 45_000 });
+    const headers = await frame.locator('#data-table thead th').allInnerTexts();
+    assert.deepEqual(headers.slice(0, 3), ['t', 'engine (reference)', 'your bptt']);
+    assert.equal(await frame.locator('#data-table tbody tr').count(), 50);
+    await page.waitForTimeout(300);
+    await screenshot('plots-student-gradient-plot');
+  });
+
+  test('"Run Demo…" → "Step through all" shows every demo in the plan\'s order, with next and previous', async function () {
+    this.timeout(180_000);
+    const { page } = session();
+    // A projector layout: the demo alone, no side bar.
+    await runCommand('View: Close All Editors');
+    await runCommand('View: Close Primary Side Bar');
+    await runCommand('RNN Lab: Run Demo…');
+    await pickQuickItem('Step through all');
+    for (let i = 0; i < PLAN.length; i++) {
+      const step = PLAN[i];
+      const frame = await demoFrame(step.id);
+      assert.match(await frame.locator('#demo-title').innerText(), step.title);
+      assert.match(await frame.locator('#presenter').innerText(), new RegExp(`Demo ${i + 1} of ${PLAN.length}`));
+      assert.match(await frame.locator('#look-for').innerText(), /^Look for:/);
+      await page.locator('.tabs-container .tab.active', { hasText: `Demo (${i + 1}/${PLAN.length})` }).waitFor({ timeout: 10_000 });
+      if (step.id === 'predictThenRun') {
+        await frame.locator('#choice-exponential').click();
+        await frame.locator('#recorded', { hasText: 'Prediction recorded' }).waitFor();
+        await frame.locator('#reveal').click();
+        await frame.locator('#verdict').waitFor({ timeout: 15_000 });
+      }
+      if (step.id === 'train') {
+        await frame.locator('#play').click();
+        await frame.locator('#progress', { hasText: /Step (1\d\d|[2-9]\d) \// }).waitFor({ timeout: 30_000 });
+        await frame.locator('#play').click();
+        await frame.locator('#play', { hasText: /Resume|Start again/ }).waitFor({ timeout: 10_000 });
+      }
+      if (step.id === 'clipping') await frame.locator('#fraction', { hasText: /of 150 steps \(\d+ %\)\.$/ }).waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(300);
+      await screenshot(`plots-demo-${i + 1}-${step.id}`);
+      if (i < PLAN.length - 1) await frame.locator('#next').click();
+    }
+    // And back one.
+    const last = await demoFrame('clipping');
+    await last.locator('#previous').click();
+    await demoFrame('gradientNorms');
+    await last.locator('#next').click().catch(() => undefined);
+  });
+
+  test('a window reload brings the demo panel back, showing the same demo', async function () {
+    this.timeout(180_000);
+    const { page } = session();
+    await runCommand('RNN Lab: Run Demo…');
+    await pickQuickItem('Gradient clipping');
+    await page.locator('.tabs-container .tab.active', { hasText: /^Demo: Gradient clipping/ }).waitFor({ timeout: 15_000 });
+    await demoFrame('clipping');
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await rnnLabActivityItem(page).waitFor({ timeout: 120_000 });
+    const frame = await demoFrame('clipping');
+    assert.match(await frame.locator('#demo-title').innerText(), /Gradient clipping/);
+    await page.locator('.tabs-container .tab', { hasText: /^Demo: Gradient clipping/ }).waitFor({ timeout: 15_000 });
+    await frame.locator('#fraction', { hasText: /of 150 steps/ }).waitFor({ timeout: 30_000 });
+    await screenshot('plots-demo-restored-after-reload');
+  });
+});
