@@ -73,7 +73,7 @@ describe('hostile labs', () => {
     const missing = await check(fixture('hostile-missing-module'));
     assert.equal(summary(missing), all('error'));
     assert.match(task(missing, 'bptt').message, /imports "\.\/vectors", but there is no vectors\.ts or vectors\/index\.ts/);
-    assert.deepEqual(task(missing, 'bptt').location, { file: 'rnn.ts', line: 2, column: 24 });
+    assert.deepEqual(task(missing, 'bptt').location, { file: 'rnn.ts', line: 2, column: 21 });
     const outside = await check(fixture('hostile-outside-import'));
     assert.equal(summary(outside), all('error'));
     assert.match(task(outside, 'bptt').message, /outside the lab folder/);
