@@ -13,7 +13,9 @@ export function hintAdvice(hint: HintCode): string {
   if (hint === 'weights-not-shared') {
     return `${base} Remember the lesson's misconception: "${MISCONCEPTION.belief}" No: ${MISCONCEPTION.correction}`;
   }
-  if (hint === 'non-finite' && !base) return 'Look for a division by zero or an overflow.';
+  if (hint === 'non-finite') {
+    return `A NaN or Infinity usually comes from reading past the end of an array (x[k + 1] is undefined, and arithmetic with undefined gives NaN), a division by zero, or an overflow.${pitfall ? ` (Pitfall: ${pitfall.title}. ${pitfall.fix})` : ''}`;
+  }
   return base;
 }
 

@@ -47,7 +47,7 @@ export function mismatchMessage(task: LabTaskId, caseLabel: string, m: Mismatch,
       break;
     }
   }
-  const todo = matched ? `Looks like ${matched.name}: ${hintAdvice(matched.hint)}` : m.kind === 'non-finite' ? `${hintAdvice('non-finite')} ${entryAdvice(task, m.path)}` : entryAdvice(task, m.path);
+  const todo = matched ? `Looks like ${matched.name}. ${hintAdvice(matched.hint)}` : m.kind === 'non-finite' ? `${hintAdvice('non-finite')} ${entryAdvice(task, m.path)}` : entryAdvice(task, m.path);
   return `${what} Input ${caseLabel}. ${todo} Input values: ${input}`;
 }
 

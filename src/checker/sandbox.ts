@@ -3,6 +3,11 @@ import type { FromWorker, ToWorker } from './protocol';
 
 /** Starting a worker (parsing the bundle with the compiler) is ours to pay, not the student's. */
 const STARTUP_BUDGET_MS = 30_000;
+/**
+ * The heap limit does not cover typed arrays (their memory lives outside the V8 heap), so the
+ * process's resident memory is watched too: growing by more than twice the limit ends the worker.
+ */
+const MEMORY_POLL_MS = 50;
 
 /** How a request to the worker ended. */
 export type SandboxOutcome =
@@ -59,6 +64,7 @@ export class Sandbox {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearInterval(poll);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -71,6 +77,11 @@ export class Sandbox {
       const onExit = (code: number): void => finish({ kind: 'crashed', message: `It ended the checker's worker with exit code ${code}: the lab must not call process.exit.` }, true);
       const onAbort = (): void => finish({ kind: 'cancelled' }, true);
       const timer = setTimeout(() => finish({ kind: 'timeout' }, true), timeoutMs);
+      const baseline = process.memoryUsage.rss();
+      const ceiling = 2 * this.options.memoryLimitMb * 1024 * 1024;
+      const poll = setInterval(() => {
+        if (process.memoryUsage.rss() - baseline > ceiling) finish({ kind: 'crashed', message: OUT_OF_MEMORY }, true);
+      }, MEMORY_POLL_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -104,8 +115,10 @@ export class Sandbox {
   }
 }
 
+const OUT_OF_MEMORY = 'It ran out of memory (the checker allows a limited amount): look for arrays that grow in a loop that never ends.';
+
 function crashMessage(e: Error): string {
   const code = (e as { code?: unknown }).code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'It ran out of memory (the checker allows a limited heap): look for arrays that grow in a loop that never ends.';
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return OUT_OF_MEMORY;
   return `It crashed the checker's worker: ${e.message.replace(/\.$/, '')}.`;
 }

@@ -1,6 +1,6 @@
 import type { LabTaskId } from '../lesson/labTasks';
 import type { Expected } from './compare';
-import { PARAM_KEYS, sumOfSquares, type LabGrads } from './labTypes';
+import { PARAM_KEYS, mapParams, sumOfSquares, type LabGrads } from './labTypes';
 import { bpttVariants, clipVariants, trainStepVariants, type Variant } from './mistakes';
 import type { Problem } from './problems';
 import { refBptt, refClip, refForward, refRnnStep, refTrainStep } from './reference';
@@ -15,6 +15,11 @@ export interface TaskCase {
 }
 
 const LR = 0.1;
+
+/** Three significant digits: a threshold a person can read and type. */
+function round3(x: number): number {
+  return Number(x.toPrecision(3));
+}
 
 function globalNorm(g: LabGrads): number {
   return Math.sqrt(PARAM_KEYS.reduce((s, k) => s + sumOfSquares(g[k].flat()), 0));
@@ -39,11 +44,12 @@ export function taskCases(task: LabTaskId, problems: readonly Problem[]): TaskCa
       }));
     case 'clipGradNorm':
       return problems.flatMap((pr) => {
-        const grads = refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads;
+        // Real gradients of the problem, rounded so a message can show them exactly.
+        const grads = mapParams(refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads, (v) => Number(v.toFixed(4)));
         const norm = globalNorm(grads);
         // maxNorm below the norm (clipping happens) and above it (nothing changes).
-        return [norm / 3, norm * 2 + 0.5].map((maxNorm) => ({
-          label: `gradients of "${pr.label}" (norm ${norm.toPrecision(4)}), maxNorm ${maxNorm.toPrecision(4)} ${maxNorm < norm ? 'below' : 'above'} the norm`,
+        return [round3(norm / 3), round3(norm * 2 + 0.5)].map((maxNorm) => ({
+          label: `gradients of "${pr.label}" (norm ${norm.toPrecision(4)}), maxNorm ${maxNorm} ${maxNorm < norm ? 'below' : 'above'} the norm`,
           args: [grads, maxNorm],
           expected: expectedOf(refClip(grads, maxNorm)),
           variants: clipVariants(grads, maxNorm),
@@ -54,8 +60,8 @@ export function taskCases(task: LabTaskId, problems: readonly Problem[]): TaskCa
         const norm = globalNorm(refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads);
         const settings: { maxNorm: number | null; words: string }[] = [
           { maxNorm: null, words: 'maxNorm null (no clipping)' },
-          { maxNorm: norm / 3, words: `maxNorm ${(norm / 3).toPrecision(4)} below the norm` },
-          { maxNorm: norm * 2 + 0.5, words: `maxNorm ${(norm * 2 + 0.5).toPrecision(4)} above the norm` },
+          { maxNorm: round3(norm / 3), words: `maxNorm ${round3(norm / 3)} below the norm ${norm.toPrecision(4)}` },
+          { maxNorm: round3(norm * 2 + 0.5), words: `maxNorm ${round3(norm * 2 + 0.5)} above the norm ${norm.toPrecision(4)}` },
         ];
         return settings.map(({ maxNorm, words }) => ({
           label: `"${pr.label}", lr ${LR}, ${words}`,

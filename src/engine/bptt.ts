@@ -42,7 +42,20 @@ export function bptt(p: RnnParams, batch: SequenceBatch, targets: Targets, loss:
 export function bpttUnchecked(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes, workspace?: BpttWorkspace,
 ): BpttResult {
-  return bpttBatchFast(p, batch, targets, loss, sizes, workspace);
+  return bpttBatchFast(p, batch, targets, loss, sizes, workspace ?? sharedWorkspace());
+}
+
+let shared: BpttWorkspace | undefined;
+
+/**
+ * The workspace used when the caller passes none. Shared rather than made per call: a WebAssembly
+ * memory per call would cost more than a small BPTT itself. Safe because a BPTT call runs to the
+ * end without calling out, and results never alias the workspace; it keeps the largest buffers
+ * any call needed.
+ */
+export function sharedWorkspace(): BpttWorkspace {
+  shared ??= new BpttWorkspace();
+  return shared;
 }
 
 /** The readable BPTT: forward() then backward(), one sequence and one step at a time. No validation. */
@@ -64,7 +77,7 @@ export function bpttEach(p: RnnParams, sequences: readonly SingleSequence[], los
     validateBatch(batch, sizes.D, `${field}.xs`);
     validateTargets(targets, loss, 1, batch.T, sizes.O, `${field}.targets`);
   });
-  return bpttEachFast(p, sequences, loss, sizes, workspace);
+  return bpttEachFast(p, sequences, loss, sizes, workspace ?? sharedWorkspace());
 }
 
 /** The backward sweep, from step T down to 1, over a recorded forward trace. */

@@ -60,6 +60,42 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     await screenshot('plots-student-gradient-plot');
   });
 
+  test('Export CSV saves where the user says, and an existing file is not replaced without asking', async function () {
+    this.timeout(90_000);
+    const { page, workspace } = session();
+    const frame = await webviewFrame('#gradient-chart', 30_000);
+    const file = path.join(workspace, 'rnn-lab', 'gradient-norms-rho0.9-T50.csv');
+    fs.rmSync(file, { force: true });
+    const input = page.locator('.quick-input-widget input.input');
+    await frame.locator('#export-csv').click();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    // The dialog fills in the folder first, then the suggested name.
+    await page.waitForFunction(() => /gradient-norms-rho0\.9-T50\.csv$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? ''), undefined, { timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await frame.locator('#status', { hasText: /Saved .*gradient-norms-rho0\.9-T50\.csv/ }).waitFor({ timeout: 15_000 });
+    const csv = fs.readFileSync(file, 'utf8').trim().split('\n');
+    assert.equal(csv.length, 51);
+    assert.match(csv[0], /^t,engine \(reference\),your bptt/);
+
+    // Again, to the same file: VS Code or RNN Lab asks before replacing; say no and the file stays.
+    fs.writeFileSync(file, 'keep me\n');
+    await frame.locator('#export-csv').click();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForFunction(() => /\.csv$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? ''), undefined, { timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(2000);
+    await screenshot('plots-export-diag');
+    console.log('DIAG dialogs:', JSON.stringify(await page.locator('.monaco-dialog-box').allInnerTexts()), 'quick:', JSON.stringify(await page.locator('.quick-input-widget').allInnerTexts()), 'status:', await frame.locator('#status').innerText());
+    const ask = page.locator('.monaco-dialog-box, .quick-input-widget .quick-input-message', { hasText: /exists|replace|overwrite/i }).first();
+    await ask.waitFor({ timeout: 15_000 });
+    await screenshot('plots-export-asks-before-replacing');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    if (await ask.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'keep me\n');
+  });
+
   test('"Run Demo…" → "Step through all" shows every demo in the plan\'s order, with next and previous', async function () {
     this.timeout(180_000);
     const { page } = session();
@@ -80,6 +116,7 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
         await frame.locator('#recorded', { hasText: 'Prediction recorded' }).waitFor();
         await frame.locator('#reveal').click();
         await frame.locator('#verdict').waitFor({ timeout: 15_000 });
+        await frame.locator('#predict-chart').scrollIntoViewIfNeeded();
       }
       if (step.id === 'train') {
         await frame.locator('#play').click();
@@ -106,7 +143,10 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     await pickQuickItem('Gradient clipping');
     await page.locator('.tabs-container .tab.active', { hasText: /^Demo: Gradient clipping/ }).waitFor({ timeout: 15_000 });
     await demoFrame('clipping');
-    await page.reload();
+    // VS Code's own reload (it saves the workbench state first), as a user would run it.
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+    await runCommand('Developer: Reload Window').catch(() => undefined); // the page may go away under the palette
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await rnnLabActivityItem(page).waitFor({ timeout: 120_000 });
     const frame = await demoFrame('clipping');

@@ -161,3 +161,37 @@ test('a malformed host message is reported, not used', async () => {
     await view.close();
   }
 });
+
+test('colours come from the theme: the engine curve is drawn in --vscode-charts-blue, and a theme switch redraws', async () => {
+  const view = await openWebview({ bundle: BUNDLE, styles: STYLES, theme: 'dark', viewport: { width: 1100, height: 900 } });
+  try {
+    await view.waitForPosted((m: Posted) => m.type === 'ready');
+    await view.post(showPlot(PROBE_DEFAULTS, 'engine only'));
+    await view.waitForPosted((m: Posted) => m.type === 'rendered');
+    // VS Code sets the theme's colours on <html> and its kind as the body's class; the harness sets
+    // only a few colours, so switch to a theme with a chart colour of our own.
+    await view.page.evaluate(() => {
+      document.documentElement.style.setProperty('--vscode-charts-blue', '#ff00ff');
+      document.body.className = 'vscode-dark';
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const countColour = (rgb: [number, number, number]) => view.page.locator('#gradient-chart').evaluate((c: HTMLCanvasElement, want) => {
+      const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] === want[0] && d[i + 1] === want[1] && d[i + 2] === want[2]) n++;
+      return n;
+    }, rgb);
+    assert.ok(await countColour([255, 0, 255]) > 50, 'the curve is drawn in the theme colour');
+    await view.screenshot('webview-plot-dark-theme');
+    // A theme switch (VS Code changes the body class and the variables) redraws in the new colour.
+    await view.page.evaluate(() => {
+      document.documentElement.style.setProperty('--vscode-charts-blue', '#00ff00');
+      document.body.className = 'vscode-high-contrast';
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.ok(await countColour([0, 255, 0]) > 50, 'redrawn in the new theme colour');
+    assert.equal(await countColour([255, 0, 255]), 0);
+  } finally {
+    await view.close();
+  }
+});

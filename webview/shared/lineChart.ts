@@ -167,8 +167,8 @@ function configuration(spec: ChartSpec, colours: ThemeColours): ChartConfigurati
 }
 
 function optionsKey(spec: ChartSpec, colours: ThemeColours): string {
-  const { series: _series, ...rest } = spec;
-  return JSON.stringify([rest, colours]);
+  // Everything but the data decides the options.
+  return JSON.stringify([spec.title, spec.xLabel, spec.yLabel, spec.logY, spec.yMin, spec.yMax, spec.fontSize, spec.markers, colours]);
 }
 
 /** One chart on one canvas; `show` replaces what it draws (no animation, so it is immediate). */

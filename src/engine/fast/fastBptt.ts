@@ -3,7 +3,7 @@ import type { BpttResult } from '../bptt';
 import { zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
 import { sumOfSquares } from '../tensor';
 import { lockstepBuffers, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
-import { BpttWorkspace } from './workspace';
+import type { BpttWorkspace } from './workspace';
 
 /**
  * The fast path behind bptt(): the B sequences of a batch in lockstep (matrix–matrix products per
@@ -12,7 +12,7 @@ import { BpttWorkspace } from './workspace';
  */
 export function bpttBatchFast(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
-  ws: BpttWorkspace = new BpttWorkspace(),
+  ws: BpttWorkspace,
 ): BpttResult {
   const { B, T, xs } = batch;
   const { D } = sizes;
@@ -57,7 +57,7 @@ export interface SingleSequence {
  */
 export function bpttEachFast(
   p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, sizes: Sizes,
-  ws: BpttWorkspace = new BpttWorkspace(),
+  ws: BpttWorkspace,
 ): BpttResult[] {
   const { D } = sizes;
   const N = sequences.length;

@@ -27,15 +27,21 @@ export class Products {
     accumulate: boolean,
   ): void {
     const w = this.wasm;
-    if (w === null || M < 4 || N < 2 || K % 2 !== 0 || !this.inMemory(A, B, C)) {
+    if (w === null || N < 4 || K % 2 !== 0 || !this.inMemory(A, B, C)) {
       gemmABt(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, accumulate);
       return;
     }
     if (!accumulate) for (let m = 0; m < M; m++) C.fill(0, cOff + m * ldc, cOff + m * ldc + N);
-    const M4 = M - (M % 4), N2 = N - (N % 2);
-    w.abt(M4, N2, 8 * K, A.byteOffset + 8 * aOff, 8 * lda, B.byteOffset + 8 * bOff, 8 * ldb, C.byteOffset + 8 * cOff, 8 * ldc);
-    if (N2 < N) gemmABt(M4, N - N2, K, A, aOff, lda, B, bOff + N2 * ldb, ldb, C, cOff + N2, ldc, true);
-    if (M4 < M) gemmABt(M - M4, N, K, A, aOff + M4 * lda, lda, B, bOff, ldb, C, cOff + M4 * ldc, ldc, true);
+    // Blocks of 4 rows × 2 columns; then the last rows one at a time (4 columns at a time).
+    const M4 = M - (M % 4), N2 = N - (N % 2), N4 = N - (N % 4);
+    if (M4 > 0) {
+      w.abt(M4, N2, 8 * K, A.byteOffset + 8 * aOff, 8 * lda, B.byteOffset + 8 * bOff, 8 * ldb, C.byteOffset + 8 * cOff, 8 * ldc);
+      if (N2 < N) gemmABt(M4, N - N2, K, A, aOff, lda, B, bOff + N2 * ldb, ldb, C, cOff + N2, ldc, true);
+    }
+    for (let m = M4; m < M; m++) {
+      w.abtRow(N4, 8 * K, A.byteOffset + 8 * (aOff + m * lda), B.byteOffset + 8 * bOff, 8 * ldb, C.byteOffset + 8 * (cOff + m * ldc));
+      if (N4 < N) gemmABt(1, N - N4, K, A, aOff + m * lda, lda, B, bOff + N4 * ldb, ldb, C, cOff + m * ldc + N4, ldc, true);
+    }
   }
 
   atbAccumulate(

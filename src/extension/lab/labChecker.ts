@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CheckCancelledError, LabNotFoundError, checkLab } from '../../checker/checkLab';
-import type { CheckReport } from '../../checker/report';
+import type { CheckReport, CheckTimings } from '../../checker/report';
 import type { LabStatusStore } from '../labStatus';
 import { labDiagnostics, widenToWord } from './labDiagnostics';
 import type { LabStatusBar } from './labStatusBar';
@@ -15,6 +15,10 @@ import type { LabTests } from './labTests';
  */
 export class LabChecker implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('rnnLab');
+  /** One line per check: what passed and how long it took (View → Output → RNN Lab Checker). */
+  readonly log = vscode.window.createOutputChannel('RNN Lab Checker');
+  /** The timings of the last check, for the lab state query. */
+  lastTimings: CheckTimings | undefined;
   private running: AbortController | undefined;
 
   constructor(
@@ -37,13 +41,15 @@ export class LabChecker implements vscode.Disposable {
     this.statusBar.checking();
     let done = 0;
     try {
-      const { report } = await checkLab(labDir.fsPath, {
+      const { report, timings } = await checkLab(labDir.fsPath, {
         timeoutMs: readLabSettings().timeoutMs,
         workerPath: path.join(this.extensionPath, 'dist', 'checker-worker.js'),
         signal: controller.signal,
         labName: vscode.workspace.asRelativePath(labDir),
         onTask: () => onTask?.(++done),
       });
+      this.lastTimings = timings;
+      this.log.appendLine(`${new Date().toISOString()} ${report.lab}: ${report.passed}/${report.total} pass (${report.tasks.map((t) => `${t.id} ${t.status}`).join(', ')}); compile ${timings.compileMs.toFixed(0)} ms, check ${timings.totalMs.toFixed(0)} ms`);
       await this.show(labDir, report);
       return report;
     } catch (e) {
@@ -63,6 +69,7 @@ export class LabChecker implements vscode.Disposable {
   dispose(): void {
     this.running?.abort();
     this.diagnostics.dispose();
+    this.log.dispose();
   }
 
   private async show(labDir: vscode.Uri, report: CheckReport): Promise<void> {
@@ -70,7 +77,7 @@ export class LabChecker implements vscode.Disposable {
     this.diagnostics.clear();
     for (const [uri, list] of labDiagnostics(labDir, report)) {
       const fileUri = vscode.Uri.parse(uri);
-      await Promise.all(list.map((d) => widenToWord(fileUri, d)));
+      for (const d of list) widenToWord(fileUri, d);
       this.diagnostics.set(fileUri, list);
     }
     this.tests?.record(labDir, report);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SourceLocation } from '../../checker/location';
 import type { CheckReport, TaskReport } from '../../checker/report';
@@ -29,13 +30,22 @@ function severityOf(t: TaskReport): vscode.DiagnosticSeverity {
   return t.status === 'todo' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Error;
 }
 
-/** Widens a one-character range to the identifier under it, once the document is available. */
-export async function widenToWord(uri: vscode.Uri, d: vscode.Diagnostic): Promise<void> {
+/**
+ * Widens a one-character range to the identifier there, in the file as it is on disk: that is the
+ * text the checker compiled (an open editor may still show older or unsaved text).
+ */
+export function widenToWord(uri: vscode.Uri, d: vscode.Diagnostic): void {
+  let text: string;
   try {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const word = doc.getWordRangeAtPosition(d.range.start);
-    if (word) d.range = word;
+    text = readFileSync(uri.fsPath, 'utf8');
   } catch {
-    // The file is gone or unreadable: keep the one-character range.
+    return; // The file is gone or unreadable: keep the one-character range.
   }
+  const line = text.split(/\r?\n/)[d.range.start.line] ?? '';
+  const isWord = (ch: string | undefined): boolean => ch !== undefined && /[\w$]/.test(ch);
+  let start = d.range.start.character, end = start;
+  if (!isWord(line[start])) return;
+  while (start > 0 && isWord(line[start - 1])) start--;
+  while (isWord(line[end])) end++;
+  d.range = new vscode.Range(d.range.start.line, start, d.range.start.line, end);
 }

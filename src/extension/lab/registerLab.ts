@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../checker/report';
 import type { LabStatusStore } from '../labStatus';
@@ -9,6 +10,25 @@ import { LabTests } from './labTests';
 import { scaffoldCommand } from './scaffoldCommand';
 
 const UNTRUSTED = 'RNN Lab checks a lab by running its code (rnn.ts and the files it imports). This workspace is not trusted, so RNN Lab will not run it. Trust the workspace if you wrote this lab or know where it comes from; the lesson and demos work without trust.';
+
+/**
+ * The checker reads the files on disk. When a lab file has unsaved edits, ask whether to save them
+ * first (never save without asking); false when the student cancels.
+ */
+async function savedOrAccepted(labDir: vscode.Uri): Promise<boolean> {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath.startsWith(labDir.fsPath + path.sep));
+  if (dirty.length === 0) return true;
+  const names = dirty.map((d) => path.basename(d.uri.fsPath)).join(', ');
+  const choice = await vscode.window.showWarningMessage(
+    `RNN Lab checks the saved files, but ${names} ${dirty.length === 1 ? 'has' : 'have'} unsaved changes.`,
+    'Save and Check', 'Check Saved Version',
+  );
+  if (choice === 'Save and Check') {
+    await Promise.all(dirty.map((d) => d.save()));
+    return true;
+  }
+  return choice === 'Check Saved Version';
+}
 
 /** Scaffolding and checking the student's lab: commands, Problems, Testing view, status bar, check on save. */
 export function registerLab(context: vscode.ExtensionContext, labStatus: LabStatusStore): void {
@@ -28,6 +48,7 @@ export function registerLab(context: vscode.ExtensionContext, labStatus: LabStat
       if (choice) await vscode.commands.executeCommand('rnnLab.scaffoldLab');
       return undefined;
     }
+    if (!quiet && !token && !(await savedOrAccepted(labDir))) return undefined;
     const run = async (progress: vscode.Progress<{ message?: string; increment?: number }>, t?: vscode.CancellationToken) => {
       const report = await checker.check(labDir, t, (done) => progress.report({ message: `${done}/5 tasks checked`, increment: 20 }));
       return report ? { labDir, report } : undefined;
@@ -67,6 +88,7 @@ export function registerLab(context: vscode.ExtensionContext, labStatus: LabStat
       statusBar: statusBar.text,
       testResults: Object.fromEntries(tests.lastResults),
       testItems: tests.placements(),
+      timings: checker.lastTimings ?? null,
     })),
   );
 }

@@ -49,6 +49,12 @@ describe('hostile labs', () => {
     assert.match(task(report, 'forward').message, /ran out of memory/);
   });
 
+  test('typed arrays (outside the V8 heap) are caught by the resident-memory watch', async () => {
+    const report = await check(fixture('hostile-typed-array-flood'), { memoryLimitMb: 96 });
+    assert.equal(summary(report), 'rnnStep:pass forward:error bptt:error clipGradNorm:pass trainStep:error');
+    assert.match(task(report, 'forward').message, /ran out of memory/);
+  });
+
   test('20 MB of console output is swallowed and the answers still count', async () => {
     const report = await check(fixture('hostile-console-flood'));
     assert.equal(summary(report), all('pass'));

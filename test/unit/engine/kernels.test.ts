@@ -27,7 +27,7 @@ function naiveABt(M: number, N: number, K: number, A: Float64Array, aOff: number
 
 describe('matrix products (SIMD kernels with TypeScript edges, and the TypeScript fallback)', () => {
   const rng = createRng(77);
-  const shapes = [[1, 1, 1], [4, 2, 2], [5, 3, 7], [8, 8, 8], [13, 6, 10], [32, 64, 64], [3, 64, 64], [9, 17, 33]];
+  const shapes = [[1, 1, 1], [1, 9, 6], [2, 4, 2], [4, 2, 2], [5, 3, 7], [8, 8, 8], [13, 6, 10], [32, 64, 64], [3, 64, 64], [9, 17, 33]];
   for (const simd of [true, false]) {
     for (const [M, N, K] of shapes) {
       test(`${simd ? 'SIMD' : 'TypeScript'}: ${M}×${N} with inner size ${K}, with offsets and strides`, () => {

@@ -20,6 +20,7 @@ export interface WasmKernels {
   readonly memory: WasmMemory;
   readonly abt: Kernel;
   readonly atb: Kernel;
+  readonly abtRow: Kernel;
 }
 
 let compiled: object | null | undefined;
@@ -43,7 +44,7 @@ export function instantiateKernels(): WasmKernels | null {
   try {
     const memory = new api.Memory({ initial: 1 });
     const { exports } = new api.Instance(module, { env: { memory } });
-    return { memory, abt: exports.abt as Kernel, atb: exports.atb as Kernel };
+    return { memory, abt: exports.abt as Kernel, atb: exports.atb as Kernel, abtRow: exports.abtRow as Kernel };
   } catch {
     return null;
   }

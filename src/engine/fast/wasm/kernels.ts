@@ -100,6 +100,38 @@ function atbKernel(): WasmFunction {
   };
 }
 
+/**
+ * abtRow(N, Kbytes, a, b, ldb, c): c[n] += Σ_k a[k]·B[n][k] for ONE row a (a matrix–vector
+ * product: a single sequence), N a multiple of 4, K of 2. Four columns at a time.
+ */
+function abtRowKernel(): WasmFunction {
+  const [N, Kb, a, b, ldb, c] = [0, 1, 2, 3, 4, 5];
+  const [n, k, pc] = [6, 7, 8];
+  const pb = [9, 10, 11, 12];
+  const s = [13, 14, 15, 16];
+  const y = 17;
+  const inner = [
+    ...op.get(a), ...op.get(k), ...op.i32Add, ...op.v128Load(), ...op.set(y),
+    ...[0, 1, 2, 3].flatMap((j) => [
+      ...op.get(s[j]), ...op.get(y), ...op.get(pb[j]), ...op.get(k), ...op.i32Add, ...op.v128Load(), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(s[j]),
+    ]),
+  ];
+  const body = forLoop(n, N, 4, [
+    ...op.get(b), ...op.get(n), ...op.get(ldb), ...op.i32Mul, ...op.i32Add, ...op.set(pb[0]),
+    ...[1, 2, 3].flatMap((j) => [...op.get(pb[j - 1]), ...op.get(ldb), ...op.i32Add, ...op.set(pb[j])]),
+    ...s.flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
+    ...forLoop(k, Kb, 16, inner),
+    ...op.get(c), ...op.get(n), ...op.i32(8), ...op.i32Mul, ...op.i32Add, ...op.set(pc),
+    ...[0, 1, 2, 3].flatMap((j) => [
+      ...op.get(pc),
+      ...op.get(pc), ...op.f64Load(8 * j),
+      ...op.get(s[j]), ...op.f64x2Lane(0), ...op.get(s[j]), ...op.f64x2Lane(1), ...op.f64Add,
+      ...op.f64Add, ...op.f64Store(8 * j),
+    ]),
+  ]);
+  return { name: 'abtRow', params: new Array(6).fill(I32), body, locals: [I32, I32, I32, I32, I32, I32, I32, V128, V128, V128, V128, V128] };
+}
+
 export function kernelModuleBytes(): Uint8Array {
-  return assembleModule([abtKernel(), atbKernel()]);
+  return assembleModule([abtKernel(), atbKernel(), abtRowKernel()]);
 }
