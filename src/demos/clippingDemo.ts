@@ -1,5 +1,4 @@
-import { createRng, delayedEcho, sgdStep, type RnnParams, type SequenceTask, type Sizes } from '../engine';
-import { paramsWithScaledOrthogonalWhh } from './scaledWhh';
+import { createRng, delayedEcho, initParams, sgdStep, type RnnParams, type SequenceTask, type Sizes } from '../engine';
 import { oneTo, type Series } from './series';
 
 /**
@@ -81,7 +80,7 @@ export interface ClippingTraining {
 
 export function createClippingTraining(options: ClippingOptions = CLIPPING_DEFAULTS): ClippingTraining {
   const sizes: Sizes = { D: 1, H: options.H, O: 1 };
-  const p0 = paramsWithScaledOrthogonalWhh(sizes, createRng(options.seed + 1), options.radius);
+  const p0 = initParams(sizes, createRng(options.seed + 1), { scheme: 'gaussian', whh: { kind: 'scaled-orthogonal', radius: options.radius } });
   const task = delayedEcho({ B: 16, T: 30, delay: 3 }, createRng(options.seed));
   const unclipped = new RunInProgress(p0, task, sizes, options.lr, null);
   const clipped = new RunInProgress(p0, task, sizes, options.lr, options.threshold);

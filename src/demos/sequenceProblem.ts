@@ -1,5 +1,4 @@
-import { bpttUnchecked, createRng, type RnnParams, type Sizes } from '../engine';
-import { paramsWithScaledOrthogonalWhh } from './scaledWhh';
+import { bpttUnchecked, createRng, initParams, type RnnParams, type Sizes } from '../engine';
 
 /**
  * The seeded single-sequence problem behind the gradient-norm pictures: a tanh RNN whose Whh is
@@ -26,7 +25,7 @@ export interface SequenceProblem {
 
 export function sequenceProblem(o: SequenceProblemOptions): SequenceProblem {
   const rng = createRng(o.seed);
-  const params = paramsWithScaledOrthogonalWhh(o.sizes, rng, o.radius);
+  const params = initParams(o.sizes, rng, { scheme: 'gaussian', whh: { kind: 'scaled-orthogonal', radius: o.radius } });
   // The inputs come from their own stream, so changing T keeps the weights and the first inputs.
   const inputs = createRng(o.seed + 1);
   const xs = new Float64Array(o.T * o.sizes.D);

@@ -1,6 +1,7 @@
 import { inLoss, validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from './batch';
 import { BpttWorkspace } from './fast/workspace';
 import { bpttBatchFast, bpttEachFast, type SingleSequence } from './fast/fastBptt';
+import { lockstepBuffers } from './fast/lockstep';
 import { forwardUnchecked, type ForwardTrace } from './forward';
 import { EngineInputError } from './errors';
 import { stepLossAndGrad } from './loss';
@@ -42,18 +43,23 @@ export function bptt(p: RnnParams, batch: SequenceBatch, targets: Targets, loss:
 export function bpttUnchecked(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes, workspace?: BpttWorkspace,
 ): BpttResult {
-  return bpttBatchFast(p, batch, targets, loss, sizes, workspace ?? sharedWorkspace());
+  return bpttBatchFast(p, batch, targets, loss, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T));
 }
 
 let shared: BpttWorkspace | undefined;
 
+/** Problems whose scratch needs more numbers than this (32 MB) get a workspace of their own. */
+const SHARED_WORKSPACE_LIMIT = 4_000_000;
+
 /**
- * The workspace used when the caller passes none. Shared rather than made per call: a WebAssembly
- * memory per call would cost more than a small BPTT itself. Safe because a BPTT call runs to the
- * end without calling out, and results never alias the workspace; it keeps the largest buffers
- * any call needed.
+ * The workspace used when the caller passes none: a shared one, because a WebAssembly memory per
+ * call would cost more than a small BPTT itself (safe: a BPTT call runs to the end without calling
+ * out, and results never alias the workspace); but a fresh one for big problems, so the shared one
+ * never holds on to more than 32 MB after a large run.
  */
-export function sharedWorkspace(): BpttWorkspace {
+export function workspaceFor(sizes: Sizes, sequences: number, maxT: number): BpttWorkspace {
+  const need = Object.values(lockstepBuffers(sizes, sequences, maxT)).reduce((a, b) => a + b, 0);
+  if (need > SHARED_WORKSPACE_LIMIT) return new BpttWorkspace();
   shared ??= new BpttWorkspace();
   return shared;
 }
@@ -77,7 +83,8 @@ export function bpttEach(p: RnnParams, sequences: readonly SingleSequence[], los
     validateBatch(batch, sizes.D, `${field}.xs`);
     validateTargets(targets, loss, 1, batch.T, sizes.O, `${field}.targets`);
   });
-  return bpttEachFast(p, sequences, loss, sizes, workspace ?? sharedWorkspace());
+  const maxT = sequences.reduce((m, s) => Math.max(m, s.batch.T), 0);
+  return bpttEachFast(p, sequences, loss, sizes, workspace ?? workspaceFor(sizes, sequences.length, maxT));
 }
 
 /** The backward sweep, from step T down to 1, over a recorded forward trace. */

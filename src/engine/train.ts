@@ -1,5 +1,6 @@
 import { validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from './batch';
-import { bpttUnchecked, sharedWorkspace } from './bptt';
+import { bpttUnchecked, workspaceFor } from './bptt';
+import type { BpttWorkspace } from './fast/workspace';
 import { EngineInputError, requireFiniteNumber, requirePositiveInteger } from './errors';
 import { cloneParams, trainedBuffers, validateParams, type RnnParams, type Sizes } from './params';
 
@@ -46,7 +47,7 @@ export function validateSgdConfig(config: SgdConfig, field = 'train'): void {
  */
 export function sgdStep(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec,
-  lr: number, clip: number | null, sizes: Sizes, step: number, workspace = sharedWorkspace(),
+  lr: number, clip: number | null, sizes: Sizes, step: number, workspace?: BpttWorkspace,
 ): { params: RnnParams; record: TrainStepRecord } {
   const { loss: L, grads, gradNorm } = bpttUnchecked(p, batch, targets, loss, sizes, workspace);
   // Strictly greater, as in the lesson: a norm exactly at the threshold is left alone.
@@ -77,7 +78,7 @@ export function trainSgd(
   validateSgdConfig(config);
   let params = p;
   const records: TrainStepRecord[] = [];
-  const workspace = sharedWorkspace();
+  const workspace = workspaceFor(sizes, batch.B, batch.T); // one for every step of the run
   for (let s = 1; s <= config.steps; s++) {
     const { params: next, record } = sgdStep(params, batch, targets, loss, config.lr, config.clip, sizes, s, workspace);
     params = next;

@@ -71,7 +71,8 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     // The dialog fills in the folder first, then the suggested name.
     await page.waitForFunction(() => /gradient-norms-rho0\.9-T50\.csv$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? ''), undefined, { timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
     await frame.locator('#status', { hasText: /Saved .*gradient-norms-rho0\.9-T50\.csv/ }).waitFor({ timeout: 15_000 });
     const csv = fs.readFileSync(file, 'utf8').trim().split('\n');
     assert.equal(csv.length, 51);
@@ -81,18 +82,18 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     fs.writeFileSync(file, 'keep me\n');
     await frame.locator('#export-csv').click();
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await page.waitForFunction(() => /\.csv$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? ''), undefined, { timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(2000);
-    await screenshot('plots-export-diag');
-    console.log('DIAG dialogs:', JSON.stringify(await page.locator('.monaco-dialog-box').allInnerTexts()), 'quick:', JSON.stringify(await page.locator('.quick-input-widget').allInnerTexts()), 'status:', await frame.locator('#status').innerText());
-    const ask = page.locator('.monaco-dialog-box, .quick-input-widget .quick-input-message', { hasText: /exists|replace|overwrite/i }).first();
+    await page.waitForFunction(() => /gradient-norms-rho0\.9-T50\.csv$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+    const ask = page.locator('.quick-input-widget', { hasText: /already exists\. Are you sure you want to overwrite it\?/ });
     await ask.waitFor({ timeout: 15_000 });
     await screenshot('plots-export-asks-before-replacing');
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(500);
-    if (await ask.isVisible().catch(() => false)) await page.keyboard.press('Escape');
-    await page.waitForTimeout(1000);
+    // "No": back in the save dialog, then close it too.
+    for (let i = 0; i < 3 && (await page.locator('.quick-input-widget').isVisible()); i++) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+    await frame.locator('#status', { hasText: 'Export cancelled.' }).waitFor({ timeout: 15_000 });
     assert.equal(fs.readFileSync(file, 'utf8'), 'keep me\n');
   });
 

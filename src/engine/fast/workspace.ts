@@ -7,7 +7,7 @@ import { instantiateKernels, type WasmKernels } from './wasm/instance';
  * multi-megabyte arrays each time would cost more than some of the arithmetic), and the matrix
  * products that work on them.
  *
- * With WebAssembly SIMD available (and `simd` not false), the buffers live in the kernels' memory
+ * With WebAssembly SIMD available (see the constructor), the buffers live in the kernels' memory
  * so the SIMD products can read them in place; otherwise they are ordinary Float64Arrays and the
  * products are plain TypeScript. Contents are NOT cleared between calls: the kernels write every
  * entry before they read it.
@@ -18,8 +18,15 @@ export class BpttWorkspace {
   private readonly plain = new Map<string, Float64Array>();
   private layout = new Map<string, { byteOffset: number; length: number }>();
 
+  /**
+   * `simd`: true tries the WebAssembly kernels, false never does. By default they are tried except
+   * in a web page (a webview): pages usually run under a Content Security Policy without
+   * 'wasm-unsafe-eval', where compiling WebAssembly is refused with a console error.
+   */
   constructor(options: { simd?: boolean } = {}) {
-    this.wasm = options.simd === false ? null : instantiateKernels();
+    const inPage = (globalThis as { document?: unknown }).document !== undefined;
+    const trySimd = options.simd ?? !inPage;
+    this.wasm = trySimd ? instantiateKernels() : null;
     this.products = new Products(this.wasm);
   }
 

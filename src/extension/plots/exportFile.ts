@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { ExportFormat, ExportResultMessage } from '../../protocol';
 
 /**
- * Saves an export where the user chooses. A file that exists already is replaced only after the
- * user says so (the save dialog asks on some platforms; we ask again everywhere, never silently).
+ * Saves an export where the user chooses. Choosing a file that exists already makes the save
+ * dialog itself ask before replacing it (the native dialogs and VS Code's own simple dialog both
+ * do; the UI test checks the latter), so nothing is overwritten silently and nobody is asked twice.
  */
 export async function saveExport(format: ExportFormat, suggestedName: string, data: string, near: vscode.Uri | undefined): Promise<ExportResultMessage> {
   const base = near ?? vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -14,10 +15,6 @@ export async function saveExport(format: ExportFormat, suggestedName: string, da
     saveLabel: `Export ${format.toUpperCase()}`,
   });
   if (!target) return { type: 'exportResult', format, outcome: 'cancelled', message: 'Export cancelled.' };
-  if (await exists(target)) {
-    const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace');
-    if (replace !== 'Replace') return { type: 'exportResult', format, outcome: 'cancelled', message: 'Export cancelled: the existing file was kept.' };
-  }
   try {
     await vscode.workspace.fs.writeFile(target, bytesOf(format, data));
     return { type: 'exportResult', format, outcome: 'saved', message: `Saved ${vscode.workspace.asRelativePath(target)}.` };
@@ -31,13 +28,4 @@ function bytesOf(format: ExportFormat, data: string): Uint8Array {
   const comma = data.indexOf(',');
   if (!data.startsWith('data:image/png;base64,') || comma < 0) throw new Error('the chart did not come as a PNG data URL');
   return Buffer.from(data.slice(comma + 1), 'base64');
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bpttReadable, gradsToNested, sizesOf, type BpttResult } from '../../../src/engine';
+import { BpttWorkspace, bptt, bpttReadable, gradsToNested, sizesOf, type BpttResult } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { runEngineCase } from '../../../src/cli/engineCase';
 import { compareAll, describeWorst, goldenCases } from './support';
@@ -41,12 +41,13 @@ describe('engine reproduces the golden cases (bptt + trainSgd)', () => {
   }
 });
 
-describe('the readable BPTT and the plain-loops reference reproduce the golden gradients too', () => {
+describe('the TypeScript fallback, the readable BPTT and the plain-loops reference reproduce them too', () => {
   for (const c of cases) {
     test(c.file, () => {
       const expected = { ...c.json.expected };
       for (const k of ['trainLosses', 'trainGradNorms', 'finalLoss', 'finalParams']) delete expected[k];
       for (const [name, r] of [
+        ['bptt without SIMD', bptt(c.params, c.batch, c.targets, c.json.loss, new BpttWorkspace({ simd: false }))],
         ['bpttReadable', bpttReadable(c.params, c.batch, c.targets, c.json.loss, sizesOf(c.params))],
         ['plainBptt', plainBptt(c.params, c.batch, c.targets, c.json.loss)],
       ] as const) {

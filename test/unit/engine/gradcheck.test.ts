@@ -15,6 +15,8 @@ const shapes = [
   { label: 'B=1, T=5', B: 1, T: 5, D: 2, H: 4, O: 3 },
   { label: 'B=3, T=1', B: 3, T: 1, D: 3, H: 3, O: 2 },
   { label: 'B=3, T=4', B: 3, T: 4, D: 2, H: 5, O: 3 },
+  // Sizes that are multiples of 4 go through the SIMD kernels end to end.
+  { label: 'B=4, T=3, H=8 (SIMD-sized)', B: 4, T: 3, D: 4, H: 8, O: 4 },
 ];
 const losses: LossSpec[] = [
   { kind: 'mse', at: 'last' }, { kind: 'mse', at: 'all' }, { kind: 'xent', at: 'last' }, { kind: 'xent', at: 'all' },

@@ -65,3 +65,18 @@ describe('matrix products (SIMD kernels with TypeScript edges, and the TypeScrip
     }
   }
 });
+
+describe('where the SIMD kernels are used', () => {
+  test('in Node by default; in a web page only when asked (a page\'s CSP may refuse WebAssembly)', () => {
+    assert.equal(new BpttWorkspace().simd, true);
+    const g = globalThis as { document?: unknown };
+    g.document = {};
+    try {
+      assert.equal(new BpttWorkspace().simd, false);
+      assert.equal(new BpttWorkspace({ simd: true }).simd, true);
+    } finally {
+      delete g.document;
+    }
+    assert.equal(new BpttWorkspace({ simd: false }).simd, false);
+  });
+});

@@ -206,32 +206,34 @@ describe('fast path, readable path and plain reference agree', () => {
     }
   });
 
-  test('bpttEach (sequences of different lengths together) equals one bptt per sequence', () => {
-    const loss: LossSpec = { kind: 'mse', at: 'last' };
-    const base = randomProblem(300, { B: 1, T: 1, D: 4, H: 8, O: 4 }, loss);
-    const lengths = [4, 1, 9, 4, 2, 12, 7, 7, 3];
-    const sequences = lengths.map((T, i) => {
-      const p = randomProblem(310 + i, { B: 1, T, D: 4, H: 8, O: 4 }, loss);
-      return { batch: p.batch, targets: p.targets };
+  const eachLosses: LossSpec[] = [{ kind: 'mse', at: 'last' }, { kind: 'mse', at: 'all' }, { kind: 'xent', at: 'last' }, { kind: 'xent', at: 'all' }];
+  for (const loss of eachLosses) {
+    test(`bpttEach (sequences of different lengths together) equals one bptt per sequence (${loss.kind} at ${loss.at})`, () => {
+      const base = randomProblem(300, { B: 1, T: 1, D: 4, H: 8, O: 4 }, loss);
+      const lengths = [4, 1, 9, 4, 2, 12, 7, 7, 3];
+      const sequences = lengths.map((T, i) => {
+        const p = randomProblem(310 + i, { B: 1, T, D: 4, H: 8, O: 4 }, loss);
+        return { batch: p.batch, targets: p.targets };
+      });
+      for (const simd of [true, false]) {
+        const ws = new BpttWorkspace({ simd });
+        bpttEach(base.params, sequences.slice(2, 4), loss, ws); // leave other numbers in the workspace first
+        const together = bpttEach(base.params, sequences, loss, ws);
+        assert.equal(together.length, lengths.length);
+        sequences.forEach((s, i) => {
+          const alone = bptt(base.params, s.batch, s.targets, loss);
+          const r = together[i];
+          assert.equal(r.hiddenGradNorms.length, lengths[i]);
+          const close = (a: number, b: number, what: string): void =>
+            assert.ok(Math.abs(a - b) <= 1e-12 * Math.abs(b) + 1e-15, `simd ${simd}, sequence ${i} (T=${lengths[i]}) ${what}: ${a} vs ${b}`);
+          close(r.loss, alone.loss, 'loss');
+          close(r.gradNorm, alone.gradNorm, 'gradNorm');
+          r.hiddenGradNorms.forEach((v, t) => close(v, alone.hiddenGradNorms[t], `hiddenGradNorms[${t}]`));
+          trainedBuffers(r.grads).forEach((buf, k) => buf.forEach((v, j) => close(v, trainedBuffers(alone.grads)[k][j], `grad ${k}[${j}]`)));
+        });
+      }
     });
-    for (const simd of [true, false]) {
-    const ws = new BpttWorkspace({ simd });
-    bpttEach(base.params, sequences.slice(2, 4), { kind: 'mse', at: 'all' }, ws); // leave other numbers in the workspace first
-    const together = bpttEach(base.params, sequences, loss, ws);
-    assert.equal(together.length, lengths.length);
-    sequences.forEach((s, i) => {
-      const alone = bptt(base.params, s.batch, s.targets, loss);
-      const r = together[i];
-      assert.equal(r.hiddenGradNorms.length, lengths[i]);
-      const close = (a: number, b: number, what: string): void =>
-        assert.ok(Math.abs(a - b) <= 1e-12 * Math.abs(b) + 1e-15, `sequence ${i} (T=${lengths[i]}) ${what}: ${a} vs ${b}`);
-      close(r.loss, alone.loss, 'loss');
-      close(r.gradNorm, alone.gradNorm, 'gradNorm');
-      r.hiddenGradNorms.forEach((v, t) => close(v, alone.hiddenGradNorms[t], `hiddenGradNorms[${t}]`));
-      trainedBuffers(r.grads).forEach((buf, k) => buf.forEach((v, j) => close(v, trainedBuffers(alone.grads)[k][j], `grad ${k}[${j}]`)));
-    });
-    }
-  });
+  }
 
   test('WebAssembly SIMD kernels are in use in Node (else the fast path silently fell back)', () => {
     assert.equal(new BpttWorkspace().simd, true);
