@@ -1,17 +1,13 @@
 // Finds playwright-core and a system Chromium, and launches it the way every browser tier here
 // needs: headless, no GPU, no network chatter, a throwaway profile.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { e2eCache } from './paths.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './findChromium.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS, chromiumPath };
 
 /** The project's playwright-core (a devDependency), else the pinned copy install.sh puts in the cache. */
 export function loadPlaywright() {
@@ -24,20 +20,6 @@ export function loadPlaywright() {
     }
   }
   throw new Error('playwright-core is not installed: run `npm ci` (or bash scripts/vscode-e2e/install.sh)');
-}
-
-/** Debian's chromium (or $CHROMIUM); playwright's own browser download is not possible offline. */
-export function chromiumPath() {
-  if (process.env.CHROMIUM) return process.env.CHROMIUM;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      const p = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (p && existsSync(p)) return p;
-    } catch {
-      // not on PATH
-    }
-  }
-  throw new Error('no Chromium found: run bash scripts/vscode-e2e/install.sh (apt chromium) or set CHROMIUM=/path/to/chrome');
 }
 
 /** Launches headless Chromium with a fresh profile; `close()` also removes the profile. */

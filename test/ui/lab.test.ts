@@ -5,12 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { answerQuickInput, clearNotifications, runCommand, screenshot, session, waitForNotification, workbenchReady } from './driver';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { repoRoot } from '../support/repoRoot';
 
 /** The status-bar summary of the last check, e.g. "RNN Lab 3/5". */
 const labStatusItem = () => session().page.locator('.statusbar-item', { hasText: /RNN Lab \d\/5/ }).first();

@@ -6,12 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { rnnLabActivityItem, runCommand, screenshot, session, webviewFrame, workbenchReady } from './driver';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { repoRoot } from '../support/repoRoot';
 
 const PLAN = [
   { id: 'predictThenRun', title: /Predict, then run/ },

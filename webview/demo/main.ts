@@ -8,8 +8,8 @@ import type { DemoPanelState, DemoSettings, HostToWebview, ShowDemoMessage } fro
 import { appRoot, el } from '../shared/dom';
 import type { LineChart } from '../shared/lineChart';
 import { onThemeChange } from '../shared/theme';
-import { ProtocolError, validateHostMessage, validateSettings } from '../shared/validate';
-import { post, savedState, saveState } from '../shared/vscodeApi';
+import { ProtocolError, validateSettings } from '../shared/validate';
+import { onHostMessage, post, savedState, saveState } from '../shared/vscodeApi';
 import { button, registerToolkit, useLargeControls } from '../ui/toolkit';
 import { mountClipping } from './clippingView';
 import { DEMO_FONT_PX, type DemoContext, type DemoView } from './demoContext';
@@ -37,16 +37,7 @@ let state: DemoPanelState | null = null;
 let restoredSettings = restoreSettings(savedState());
 
 onThemeChange(() => view?.retheme());
-window.addEventListener('message', (event: MessageEvent) => {
-  let message: HostToWebview;
-  try {
-    message = validateHostMessage(event.data);
-  } catch (e) {
-    post({ type: 'webviewError', message: `The demo ignored a message from VS Code: ${e instanceof Error ? e.message : String(e)}` });
-    return;
-  }
-  handle(message);
-});
+onHostMessage('demo', handle);
 post({ type: 'ready' });
 
 function handle(message: HostToWebview): void {

@@ -9,8 +9,8 @@ import { renderDataTable, toCsv } from '../shared/dataTable';
 import { appRoot, chartBox, el } from '../shared/dom';
 import { LineChart } from '../shared/lineChart';
 import { onThemeChange } from '../shared/theme';
-import { ProtocolError, validateControls, validateHostMessage, validatePlotRun } from '../shared/validate';
-import { post, savedState, saveState } from '../shared/vscodeApi';
+import { ProtocolError, validateControls, validatePlotRun } from '../shared/validate';
+import { onHostMessage, post, savedState, saveState } from '../shared/vscodeApi';
 import { button, dropdown, registerToolkit, textField } from '../ui/toolkit';
 import { disagreementMarker, plotSeries, runLabel, summaryLine } from './plotSeries';
 
@@ -65,16 +65,7 @@ root.append(header, labLine, controlsBar, actions, box, summary, status, tableBo
 const chart = new LineChart(canvas, { title: '', xLabel: 'time step t', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true, series: [] });
 onThemeChange(() => chart.retheme());
 
-window.addEventListener('message', (event: MessageEvent) => {
-  let message: HostToWebview;
-  try {
-    message = validateHostMessage(event.data);
-  } catch (e) {
-    post({ type: 'webviewError', message: `The plot ignored a message from VS Code: ${e instanceof Error ? e.message : String(e)}` });
-    return;
-  }
-  handle(message);
-});
+onHostMessage('plot', handle);
 post({ type: 'ready' });
 
 function handle(message: HostToWebview): void {

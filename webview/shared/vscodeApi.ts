@@ -1,4 +1,5 @@
-import type { PanelState, WebviewToHost } from '../../src/protocol';
+import type { HostToWebview, PanelState, WebviewToHost } from '../../src/protocol';
+import { validateHostMessage } from './validate';
 
 /** What VS Code gives a webview script (acquireVsCodeApi may be called only once). */
 interface VsCodeApi {
@@ -23,4 +24,21 @@ export function savedState(): unknown {
 
 export function saveState(state: PanelState): void {
   api.setState(state);
+}
+
+/**
+ * Calls `handle` with every message the host posts, validated first: a message that does not fit
+ * the protocol is reported back to the host (named by `who`, e.g. "plot") and never handled.
+ */
+export function onHostMessage(who: string, handle: (message: HostToWebview) => void): void {
+  window.addEventListener('message', (event: MessageEvent) => {
+    let message: HostToWebview;
+    try {
+      message = validateHostMessage(event.data);
+    } catch (e) {
+      post({ type: 'webviewError', message: `The ${who} ignored a message from VS Code: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    handle(message);
+  });
 }

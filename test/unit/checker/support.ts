@@ -1,19 +1,11 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { checkLab, type CheckOptions } from '../../../src/checker/checkLab';
 import type { CheckReport, TaskReport } from '../../../src/checker/report';
 import type { LabTaskId } from '../../../src/lesson/labTasks';
+import { repoRoot } from '../../support/repoRoot';
 
 /** Paths of the checker tests: the BUILT worker (npm run test:unit builds dist/ first) and the fixtures. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
+export { repoRoot };
 
 export const WORKER = join(repoRoot(), 'dist', 'checker-worker.js');
 export const TEMPLATES = join(repoRoot(), 'media', 'lab-template');

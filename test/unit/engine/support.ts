@@ -1,20 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   batchFromNested, createRng, initParams, paramsFromNested, targetsFromNested,
   type LossSpec, type RnnParams, type SequenceBatch, type Targets,
 } from '../../../src/engine';
+import { repoRoot } from '../../support/repoRoot';
 
-/** The repository root: the tests run from a bundle under out/, so walk up to package.json. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
+export { repoRoot };
 
 export const CASES_DIR = join(repoRoot(), 'test', 'fixtures', 'engine-cases');
 
