@@ -14,9 +14,12 @@ import type { DemoSettings } from './plotState';
 export interface ShowPlotMessage {
   readonly type: 'showPlot';
   readonly controls: ProbeControls;
-  /** Why the student's curve cannot be computed (no lab found, untrusted workspace…), or null. */
+  /**
+   * Why the student's curve cannot be computed (untrusted workspace…), or null when the webview
+   * should ask for it (`runStudent`); a lab that turns out to be missing is answered in the result.
+   */
   readonly studentUnavailable: string | null;
-  /** The lab folder shown in the header, or null. */
+  /** The lab folder shown in the header, or null while it is not known yet. */
   readonly labName: string | null;
 }
 
@@ -26,8 +29,14 @@ export interface StudentResultMessage {
   /** Echoes `RunStudentMessage.requestId`, so a stale answer is ignored. */
   readonly requestId: number;
   readonly result: StudentProbeOutcome;
+  /** The lab folder whose bptt ran (or was looked for), or null when none was found. */
+  readonly labName: string | null;
 }
 
+/**
+ * `status` is the sandbox's verdict (error, timeout…), or 'unavailable' when the code could not be
+ * run at all for a reason outside it (no lab folder, workspace not trusted).
+ */
 export type StudentProbeOutcome =
   | { readonly ok: true; readonly norms: number[]; readonly loss: number; readonly elapsedMs: number }
   | { readonly ok: false; readonly status: string; readonly message: string };

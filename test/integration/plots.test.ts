@@ -10,7 +10,10 @@ const EXTENSION_ID = 'rnn-lab-edu.rnn-lab';
 const LOG_COMMAND = 'rnnLab.internal.plotsLog';
 
 interface Received { type: string; view?: string; series?: number; points?: number; elapsedMs?: number; message?: string }
-interface PanelRecord { viewType: string; title: string; ready: boolean; posted: string[]; received: Received[]; disposed: boolean }
+interface PanelRecord {
+  viewType: string; title: string; ready: boolean; posted: string[]; received: Received[]; disposed: boolean;
+  readyAfterMs: number | null; firstPostAfterMs: Record<string, number>;
+}
 
 async function panels(): Promise<PanelRecord[]> {
   return (await vscode.commands.executeCommand<PanelRecord[]>(LOG_COMMAND)) ?? [];
@@ -43,13 +46,27 @@ suite('RNN Lab plots', () => {
     const t0 = Date.now();
     await vscode.commands.executeCommand('rnnLab.showGradientPlot');
     const p = await waitForPanel('rnnLab.gradientPlot', (r) => rendered(r, 'gradientPlot').length > 0);
-    console.log(`      gradient plot: first frame ${Date.now() - t0} ms after the command`);
+    console.log(`      gradient plot: first frame ${Date.now() - t0} ms after the command; webview ready after ${p.readyAfterMs} ms, showPlot posted after ${p.firstPostAfterMs.showPlot} ms (panel creation = 0)`);
     assert.equal(p.ready, true);
+    // How fast the host answers `ready` is reported here and measured by the benchmark, not asserted:
+    // wall-clock bounds in tests only measure how busy the machine is.
+    console.log(`      gradient plot: showPlot ${(p.firstPostAfterMs.showPlot ?? NaN) - (p.readyAfterMs ?? 0)} ms after ready`);
     assert.ok(p.posted.includes('showPlot'), `posted: ${p.posted.join(', ')}`);
     assert.equal(p.received[0].type, 'ready', 'the webview speaks first');
     const first = rendered(p, 'gradientPlot')[0];
     assert.equal(first.points, 50, 'T = 50 points of the engine curve');
     assert.deepEqual(p.received.filter((m) => m.type === 'webviewError'), []);
+  });
+
+  test('opened again, the plot draws at once (the webview needs no answer from the host for the engine curve)', async () => {
+    await vscode.commands.executeCommand('rnnLab.showGradientPlot');
+    await waitForPanel('rnnLab.gradientPlot', (r) => rendered(r, 'gradientPlot').length > 0);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('rnnLab.showGradientPlot');
+    const p = await waitForPanel('rnnLab.gradientPlot', (r) => rendered(r, 'gradientPlot').length > 0 && r.posted.includes('showPlot'));
+    console.log(`      gradient plot, second open: first frame ${Date.now() - t0} ms after the command; ready after ${p.readyAfterMs} ms, showPlot after ${p.firstPostAfterMs.showPlot} ms`);
+    assert.equal(rendered(p, 'gradientPlot')[0].points, 50);
   });
 
   test("the student's bptt runs in the sandbox and its curve joins the engine's", async function () {

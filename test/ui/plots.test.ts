@@ -1,6 +1,6 @@
 // The plots as an instructor and a student see them in the packaged extension: the gradient plot
-// offered after a check, every demo through "Step through all" (next / previous), and a window
-// reload that brings the demo panel back. Screenshots go to test-results/screens/plots-*.png.
+// offered after a check, every demo through "Step through all" (next / previous), and window
+// reloads that bring the demo panel and the gradient plot back. Screenshots go to test-results/screens/plots-*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -150,5 +150,38 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     await page.locator('.tabs-container .tab', { hasText: /^Demo: Gradient clipping/ }).waitFor({ timeout: 15_000 });
     await frame.locator('#fraction', { hasText: /of 150 steps/ }).waitFor({ timeout: 30_000 });
     await screenshot('plots-demo-restored-after-reload');
+  });
+
+  test('a window reload brings the gradient plot back with its controls, its kept run and the student\'s curve', async function () {
+    this.timeout(180_000);
+    const { page } = session();
+    await runCommand('View: Close All Editors');
+    await runCommand('RNN Lab: Show Gradient Plot');
+    let frame = await webviewFrame('#gradient-chart', 30_000);
+    await frame.locator('#summary', { hasText: /Your bptt (agrees|first disagrees)|Going back from step T/ }).waitFor({ timeout: 45_000 });
+    // Keep the T = 50 run, then switch to T = 100: two runs on the chart, 100 rows in the table.
+    await frame.locator('#keep').click();
+    await frame.locator('#length').click();
+    await frame.locator('#length vscode-option[value="100"]').click();
+    await frame.locator('#data-table tbody tr').nth(99).waitFor({ timeout: 15_000 });
+    await frame.locator('#student-state[data-state="done"]').waitFor({ timeout: 45_000 });
+
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+    await runCommand('Developer: Reload Window').catch(() => undefined); // the page may go away under the palette
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await rnnLabActivityItem(page).waitFor({ timeout: 120_000 });
+    frame = await webviewFrame('#gradient-chart', 60_000);
+    await page.locator('.tabs-container .tab', { hasText: 'RNN Lab: Gradient Plot' }).waitFor({ timeout: 15_000 });
+    // The same controls and kept run (the webview's saved state), and the student's curve again
+    // (after a reload the extension finds the lab by itself: no check has run in this window yet).
+    assert.equal(await frame.locator('#length').evaluate((d) => (d as HTMLElement & { value: string }).value), '100');
+    await frame.locator('#student-state[data-state="done"]').waitFor({ timeout: 60_000 });
+    const headers = await frame.locator('#data-table thead th').allInnerTexts();
+    assert.ok(headers.some((h) => /^earlier 1: engine \(ρ 0\.9 · T 50/.test(h)), `kept run restored: ${headers.join(' | ')}`);
+    assert.ok(headers.includes('your bptt'), headers.join(' | '));
+    assert.equal(await frame.locator('#data-table tbody tr').count(), 100);
+    await page.waitForTimeout(300);
+    await screenshot('plots-gradient-plot-restored-after-reload');
   });
 });

@@ -128,3 +128,19 @@ test('presenter flow: previous / next post navigate; the ends are disabled', asy
     await view.close();
   }
 });
+
+test('projector size: every control label, buttons included, is drawn at the demo font size (20 px)', async () => {
+  const view = await openDemo('train');
+  try {
+    await rendered(view, 'train');
+    // What the eye sees is the label inside each toolkit control's shadow DOM, not the host element.
+    const sizes = await view.page.evaluate(() => Array.from(document.querySelectorAll('vscode-button, vscode-dropdown')).map((e) => {
+      const inner = e.shadowRoot?.querySelector('.control') ?? e;
+      return `${e.id || e.tagName.toLowerCase()}: ${getComputedStyle(inner).fontSize}`;
+    }));
+    assert.ok(sizes.length >= 4, sizes.join(', '));
+    for (const s of sizes) assert.match(s, /: 20px$/, `too small for a projector: ${sizes.join(', ')}`);
+  } finally {
+    await view.close();
+  }
+});

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, type ProbeControls } from '../../src/demos/probeProblem';
+import { NO_LAB_REASON, UNTRUSTED_REASON } from '../../src/extension/plots/studentRunDecision';
 import { closeBrowser, openWebview, type WebviewPage } from './harness';
 
 after(closeBrowser);
@@ -65,7 +66,7 @@ test("the student's curve is overlaid and the first disagreeing step is named", 
     const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
     // As if the recurrent path were lost from step 20 back: steps 21..T agree, 1..20 do not.
     const wrong = engine.map((n, i) => (i < 20 ? n * 3 : n));
-    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: wrong, loss: 0.5, elapsedMs: 12 } });
+    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: wrong, loss: 0.5, elapsedMs: 12 }, labName: 'lab' });
     await view.page.locator('#summary', { hasText: 'first disagrees at step 20' }).waitFor({ timeout: 5000 });
     const last = (await renders(view, 0)).at(-1);
     assert.equal(last?.series, 2);
@@ -130,6 +131,26 @@ test('keeping a run overlays it; the state survives a reload', async () => {
   }
 });
 
+test("a kept run's student curve is marked like the current one, so it shows on its engine's line too", async () => {
+  const view = await openPlot();
+  try {
+    await view.post(showPlot());
+    const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
+    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3 }, labName: 'lab' });
+    await view.page.locator('#student-state[data-state="done"]').waitFor({ timeout: 5000 });
+    await view.page.locator('#keep').click();
+    await view.page.locator('#length').click();
+    await view.page.locator('#length vscode-option[value="100"]').click();
+    await view.waitForPosted((m: Posted) => m.type === 'runStudent' && (m.controls as ProbeControls).T === 100);
+    const label = String(await view.page.locator('#gradient-chart').getAttribute('aria-label'));
+    assert.match(label, /earlier 1: engine \(ρ 0\.9 · T 50[^)]*\) \(solid line\)/);
+    assert.match(label, /earlier 1: your bptt \(hollow diamonds on a dashed line\)/);
+  } finally {
+    await view.close();
+  }
+});
+
 test('export buttons post a PNG data URL and the CSV of the plotted numbers', async () => {
   const view = await openPlot();
   try {
@@ -144,7 +165,8 @@ test('export buttons post a PNG data URL and the CSV of the plotted numbers', as
     assert.equal(lines[0], 't,engine (reference)');
     // No student run was requested: the host said the code cannot run.
     assert.equal(((await view.posted()) as Posted[]).some((m) => m.type === 'runStudent'), false);
-    assert.match(await view.page.locator('#summary').innerText(), /Trust the workspace/);
+    assert.match(await view.page.locator('#student-state').innerText(), /Trust the workspace/);
+    assert.match(await view.page.locator('#summary').innerText(), /Your bptt was not run: see the note above the chart/);
   } finally {
     await view.close();
   }
@@ -153,10 +175,14 @@ test('export buttons post a PNG data URL and the CSV of the plotted numbers', as
 test('a malformed host message is reported, not used', async () => {
   const view = await openPlot();
   try {
+    await view.waitForPosted((m: Posted) => m.type === 'rendered');
+    const before = (await renders(view, 0)).length;
     await view.post({ type: 'showPlot', controls: { radius: 'big' } });
     const err = await view.waitForPosted((m: Posted) => m.type === 'webviewError');
     assert.match(String(err.message), /controls\.radius must be a number/);
-    assert.equal(((await view.posted()) as Posted[]).some((m) => m.type === 'rendered'), false);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await renders(view, 0)).length, before, 'nothing redrawn from the bad message');
+    assert.equal(((await view.posted()) as Posted[]).some((m) => m.type === 'runStudent'), false);
   } finally {
     await view.close();
   }
@@ -191,6 +217,125 @@ test('colours come from the theme: the engine curve is drawn in --vscode-charts-
     await new Promise((r) => setTimeout(r, 200));
     assert.ok(await countColour([0, 255, 0]) > 50, 'redrawn in the new theme colour');
     assert.equal(await countColour([255, 0, 255]), 0);
+  } finally {
+    await view.close();
+  }
+});
+
+/** Pixels close to `hex` (anti-aliasing blends edges) in rows `fromRow`..`toRow` (fractions of the height). */
+async function pixelsNear(view: WebviewPage, hex: string, fromRow: number, toRow: number): Promise<number> {
+  return view.page.locator('#gradient-chart').evaluate((c: HTMLCanvasElement, [want, from, to]) => {
+    const n = parseInt(String(want).slice(1), 16);
+    const [r, g, b] = [n >> 16, (n >> 8) & 255, n & 255];
+    const y0 = Math.floor(c.height * Number(from));
+    const y1 = Math.floor(c.height * Number(to));
+    const d = c.getContext('2d')?.getImageData(0, y0, c.width, y1 - y0).data ?? new Uint8ClampedArray();
+    let count = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 60) count++;
+    return count;
+  }, [hex, fromRow, toRow] as const);
+}
+
+test("a student curve equal to the engine's stays visible: hollow diamonds on the engine's line, and the legend says so", async () => {
+  const view = await openPlot();
+  try {
+    // Colours of our own, so the count is of these curves only (the page's theme sets the rest).
+    await view.page.evaluate(() => {
+      document.documentElement.style.setProperty('--vscode-charts-blue', '#0000ff');
+      document.documentElement.style.setProperty('--vscode-charts-orange', '#ff8000');
+      document.body.className = 'vscode-light';
+    });
+    await view.post(showPlot());
+    const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
+    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3 }, labName: 'lab' });
+    await view.page.locator('#summary', { hasText: 'agrees with the engine at every step' }).waitFor({ timeout: 5000 });
+    // Below the legend, in the plot: both curves show although they coincide point for point.
+    const student = await pixelsNear(view, '#ff8000', 0.25, 1);
+    const engineLine = await pixelsNear(view, '#0000ff', 0.25, 1);
+    // About 3000 and 570 here; small dots peeking out from under the engine's line gave about 800 orange.
+    assert.ok(student > 2000, `the student's hollow markers are drawn on top (${student} orange pixels)`);
+    assert.ok(engineLine > 300, `the engine's line still shows between the markers (${engineLine} blue pixels)`);
+    // The legend draws each curve's own look, and the description names it.
+    const label = await view.page.locator('#gradient-chart').getAttribute('aria-label');
+    assert.match(String(label), /engine \(reference\) \(solid line\)/);
+    assert.match(String(label), /your bptt \(hollow diamonds on a dashed line\)/);
+    assert.ok(await pixelsNear(view, '#ff8000', 0, 0.2) > 20, 'the legend shows the student sample');
+    await view.screenshot('webview-plot-student-equals-engine');
+  } finally {
+    await view.close();
+  }
+});
+
+test('the engine curve is drawn before VS Code answers; then a clear "running your bptt" state until the result', async () => {
+  const view = await openPlot();
+  try {
+    const [first] = await renders(view, 0).then(async (r) => r.length ? r : [await view.waitForPosted<Rendered>((m) => m.type === 'rendered')]);
+    assert.equal(first.points, PROBE_DEFAULTS.T, 'the engine curve, with no host message yet');
+    assert.equal(await view.page.locator('#student-state').getAttribute('data-state'), 'connecting');
+    await view.post({ ...showPlot(), labName: null });
+    await view.waitForPosted((m: Posted) => m.type === 'runStudent');
+    const state = view.page.locator('#student-state');
+    assert.equal(await state.getAttribute('data-state'), 'running');
+    assert.match(await state.innerText(), /Running your bptt… the engine's curve is shown meanwhile/);
+    assert.match(await view.page.locator('#lab').innerText(), /Looking for your lab folder/);
+    assert.equal((await renders(view, 0)).at(-1)?.series, 1, 'only the engine while the student runs');
+    await view.screenshot('webview-plot-running');
+  } finally {
+    await view.close();
+  }
+});
+
+test('untrusted workspace: the panel explains why only the engine curve is shown, and never asks to run code', async () => {
+  const view = await openPlot();
+  try {
+    await view.post(showPlot(PROBE_DEFAULTS, UNTRUSTED_REASON));
+    await view.page.locator('#student-state[data-state="unavailable"]').waitFor({ timeout: 5000 });
+    const text = await view.page.locator('#student-state').innerText();
+    assert.match(text, /Engine curve only\. Your bptt is not run in an untrusted workspace/);
+    assert.match(text, /Manage Workspace Trust/);
+    await view.page.locator('#length').click();
+    await view.page.locator('#length vscode-option[value="100"]').click();
+    await view.waitForPosted((m: Posted) => m.type === 'rendered' && (m as unknown as Rendered).points === 100);
+    assert.equal(((await view.posted()) as Posted[]).some((m) => m.type === 'runStudent'), false, 'no run requested, even after a control moved');
+    assert.equal((await renders(view, 0)).at(-1)?.series, 1);
+    await view.screenshot('webview-plot-untrusted');
+  } finally {
+    await view.close();
+  }
+});
+
+test('no lab folder: the answer to runStudent says what to do, shown above the engine curve', async () => {
+  const view = await openPlot();
+  try {
+    await view.post({ ...showPlot(), labName: null });
+    const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
+    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: false, status: 'unavailable', message: NO_LAB_REASON }, labName: null });
+    await view.page.locator('#student-state[data-state="unavailable"]').waitFor({ timeout: 5000 });
+    assert.match(await view.page.locator('#student-state').innerText(), /No lab folder with an rnn\.ts was found.*Scaffold Lab Files/);
+    assert.doesNotMatch(await view.page.locator('#summary').innerText(), /did not run/, 'not blamed on the student\'s code');
+  } finally {
+    await view.close();
+  }
+});
+
+test('light theme: the toolkit dropdowns show their value readably (text against its own background)', async () => {
+  const view = await openPlot();
+  try {
+    await view.post(showPlot());
+    const contrast = await view.page.locator('#radius').evaluate((d) => {
+      const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]: number[]) => [r, g, b].map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      // The toolkit paints the dropdown's background and text on the element itself.
+      const text = getComputedStyle(d).color;
+      const back = getComputedStyle(d).backgroundColor;
+      const [a, b] = [lum(rgb(text)), lum(rgb(back))].sort((x, y) => y - x);
+      return { ratio: (a + 0.05) / (b + 0.05), text, back, value: (d as HTMLElement & { value: string }).value };
+    });
+    assert.equal(contrast.value, String(PROBE_DEFAULTS.radius));
+    assert.ok(contrast.ratio >= 4.5, `dropdown text ${contrast.text} on ${contrast.back}: contrast ${contrast.ratio.toFixed(2)}`);
+    await view.screenshot('webview-plot-light-controls', '#controls');
   } finally {
     await view.close();
   }

@@ -102,8 +102,8 @@ function show(message: ShowDemoMessage): void {
 function presenterNav(message: ShowDemoMessage): HTMLElement {
   const p = message.presenter;
   if (!p) return el('span');
-  const prev = button(p.previousTitle ? `← ${p.previousTitle}` : '← (first)', () => post({ type: 'navigate', direction: 'previous' }), { id: 'previous', secondary: true });
-  const next = button(p.nextTitle ? `${p.nextTitle} →` : '(last) →', () => post({ type: 'navigate', direction: 'next' }), { id: 'next' });
+  const prev = button(p.previousTitle ? `← ${p.previousTitle}` : 'First demo of the plan', () => post({ type: 'navigate', direction: 'previous' }), { id: 'previous', secondary: true });
+  const next = button(p.nextTitle ? `${p.nextTitle} →` : 'Last demo of the plan', () => post({ type: 'navigate', direction: 'next' }), { id: 'next' });
   if (!p.previousTitle) prev.setAttribute('disabled', '');
   if (!p.nextTitle) next.setAttribute('disabled', '');
   return el('nav', { className: 'presenter', id: 'presenter' }, prev, el('span', { className: 'position', text: `Demo ${p.index + 1} of ${p.total}` }), next);

@@ -11,7 +11,7 @@ import { LineChart } from '../shared/lineChart';
 import { onThemeChange } from '../shared/theme';
 import { ProtocolError, validateControls, validatePlotRun } from '../shared/validate';
 import { onHostMessage, post, savedState, saveState } from '../shared/vscodeApi';
-import { button, dropdown, registerToolkit, textField } from '../ui/toolkit';
+import { button, dropdown, progressRing, registerToolkit, textField } from '../ui/toolkit';
 import { disagreementMarker, plotSeries, runLabel, summaryLine } from './plotSeries';
 
 const MAX_OVERLAYS = 4;
@@ -23,7 +23,15 @@ let overlays: PlotRun[] = restored?.overlays ?? [];
 let current: PlotRun | null = null;
 let clipFactor = 1;
 let requestId = 0;
-let studentUnavailable: string | null = 'Waiting for VS Code…';
+/** Null while the student's code may run; else why not (shown in the panel, engine curve only). */
+let studentUnavailable: string | null = null;
+/** Whether VS Code has answered `ready` yet (the engine's curve is drawn before it does). */
+let connected = false;
+let labName: string | null = null;
+/** "Your bptt (rnn-lab/rnn.ts) ran in 12 ms…", shown above the chart after a run. */
+let lastRun = '';
+/** The summary's note when the code was not run; the reason itself is shown above the chart. */
+const NOT_RUN = 'Your bptt was not run: see the note above the chart.';
 let tableTimer: number | undefined;
 
 const root = appRoot();
@@ -35,6 +43,9 @@ const status = el('p', { id: 'status', className: 'status' });
 const table = el('table', { id: 'data-table', className: 'data' });
 const header = el('h1', { text: 'Gradient norms per time step: your bptt vs the engine' });
 const labLine = el('p', { id: 'lab', className: 'muted' });
+/** What became of the student's curve: connecting, running, not available (and why), failed. */
+const studentState = el('div', { id: 'student-state', className: 'student-state' });
+studentState.setAttribute('role', 'status');
 
 const controlsBar = el('div', { className: 'controls', id: 'controls' },
   dropdown('radius', 'Spectral radius ρ of Whh', PROBE_RADII.map((r) => ({ value: String(r), label: String(r) })), String(controls.radius),
@@ -61,24 +72,38 @@ const actions = el('div', { className: 'actions' },
 );
 const tableBox = el('details', { className: 'table-box' }, el('summary', { text: 'Data table (the plotted numbers)' }), table);
 tableBox.open = true;
-root.append(header, labLine, controlsBar, actions, box, summary, status, tableBox);
+root.append(header, labLine, controlsBar, actions, studentState, box, summary, status, tableBox);
 const chart = new LineChart(canvas, { title: '', xLabel: 'time step t', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true, series: [] });
 onThemeChange(() => chart.retheme());
 
 onHostMessage('plot', handle);
 post({ type: 'ready' });
+// The engine's curve needs nothing from VS Code: draw it now, the student's joins when it comes.
+run();
 
 function handle(message: HostToWebview): void {
   switch (message.type) {
-    case 'showPlot':
-      // A restored webview keeps its own controls; a fresh one starts from the host's.
-      if (!restored) controls = message.controls;
+    case 'showPlot': {
+      connected = true;
       studentUnavailable = message.studentUnavailable;
-      labLine.textContent = message.labName ? `Lab: ${message.labName}` : 'No lab folder found yet: run RNN Lab: Scaffold Lab Files, then Check Lab.';
-      run();
+      labName = message.labName;
+      // A restored webview keeps its own controls; a fresh one starts from the host's.
+      const next = restored ? controls : message.controls;
+      if (current && sameControls(next, controls)) {
+        current = { ...current, student: null, studentProblem: studentUnavailable === null ? null : NOT_RUN };
+        render();
+        requestStudent();
+      } else {
+        controls = next;
+        run();
+      }
       break;
+    }
     case 'studentResult':
-      if (message.requestId === requestId && current) applyStudent(message.result);
+      if (message.requestId === requestId && current) {
+        if (message.labName !== null) labName = message.labName;
+        applyStudent(message.result);
+      }
       break;
     case 'exportResult':
       say(message.message);
@@ -109,23 +134,70 @@ function run(): void {
     engine: probe.norms,
     engineClipped: controls.clip === null ? null : probe.norms.map((n) => n * probe.clipFactor),
     student: null,
-    studentProblem: studentUnavailable,
+    studentProblem: studentUnavailable === null ? null : NOT_RUN,
   };
   persist();
   render(t0);
-  if (studentUnavailable === null) {
+  requestStudent();
+}
+
+/** Asks VS Code for the student's curve on the current controls, when it may run. */
+function requestStudent(): void {
+  if (connected && studentUnavailable === null) {
     requestId++;
     post({ type: 'runStudent', requestId, controls });
+    showStudentState('running');
+  } else {
+    showStudentState(connected ? 'unavailable' : 'connecting');
   }
 }
 
 function applyStudent(result: StudentProbeOutcome): void {
   if (!current) return;
-  current = result.ok
-    ? { ...current, student: result.norms, studentProblem: null }
-    : { ...current, student: null, studentProblem: `Your bptt did not run (${result.status}): ${result.message}` };
-  if (result.ok) say(`Your bptt ran in ${Math.round(result.elapsedMs)} ms (loss ${result.loss.toPrecision(6)}).`);
+  if (result.ok) {
+    current = { ...current, student: result.norms, studentProblem: null };
+    lastRun = `Your bptt${labName ? ` (${labName}/rnn.ts)` : ''} ran in ${Math.round(result.elapsedMs)} ms, loss ${result.loss.toPrecision(6)}: its curve is the hollow diamonds.`;
+    showStudentState('done');
+  } else if (result.status === 'unavailable') {
+    // Not the student's fault (no lab, untrusted workspace): the reason says what to do.
+    current = { ...current, student: null, studentProblem: NOT_RUN };
+    studentUnavailable = result.message;
+    showStudentState('unavailable');
+  } else {
+    current = { ...current, student: null, studentProblem: `Your bptt did not run (${result.status}): ${result.message}` };
+    showStudentState('failed');
+  }
   render();
+}
+
+type StudentStateKind = 'connecting' | 'running' | 'unavailable' | 'failed' | 'done';
+
+/** The line above the chart that says where the student's curve is, and the lab line. */
+function showStudentState(kind: StudentStateKind): void {
+  studentState.className = `student-state ${kind}`;
+  studentState.dataset.state = kind;
+  labLine.textContent = labName ? `Lab: ${labName}` : kind === 'running' ? 'Looking for your lab folder…' : '';
+  switch (kind) {
+    case 'connecting':
+      studentState.replaceChildren(progressRing(), 'Connecting to VS Code… the engine\'s curve is shown meanwhile.');
+      break;
+    case 'running':
+      studentState.replaceChildren(progressRing(), `Running your bptt${labName ? ` (${labName}/rnn.ts)` : ''}… the engine's curve is shown meanwhile.`);
+      break;
+    case 'unavailable':
+      studentState.replaceChildren(el('strong', { text: 'Engine curve only. ' }), studentUnavailable ?? '');
+      break;
+    case 'failed':
+      studentState.replaceChildren(el('strong', { text: 'Your curve is missing. ' }), current?.studentProblem ?? '');
+      break;
+    case 'done':
+      studentState.replaceChildren(lastRun);
+      break;
+  }
+}
+
+function sameControls(a: ProbeControls, b: ProbeControls): boolean {
+  return a.radius === b.radius && a.T === b.T && a.inputScale === b.inputScale && a.clip === b.clip;
 }
 
 function render(t0 = performance.now()): void {

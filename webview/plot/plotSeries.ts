@@ -9,18 +9,23 @@ export function runLabel(c: ProbeControls): string {
   return `ρ ${c.radius} · T ${c.T} · inputs ×${c.inputScale} · ${c.clip === null ? 'no clipping' : `clip ${c.clip}`}`;
 }
 
-/** The curves of the student plot: overlays (faded), then the engine, the student, the clipped engine. */
+/**
+ * The curves of the student plot: overlays (faded), then the engine, the student, the clipped engine.
+ * The engine is a plain line and the student hollow diamonds drawn on top, so a student curve that
+ * equals the engine's (the goal) still shows: diamonds threaded on the engine's line.
+ */
 export function plotSeries(current: PlotRun, overlays: readonly PlotRun[]): ChartSeries[] {
   const series: ChartSeries[] = [];
   overlays.forEach((run, i) => {
     const x = oneTo(run.engine.length);
-    series.push({ label: `earlier ${i + 1}: engine (${run.label})`, x, y: run.engine, colour: 3 + (i % 3), faded: true });
-    if (run.student) series.push({ label: `earlier ${i + 1}: your bptt`, x: oneTo(run.student.length), y: run.student, colour: 3 + (i % 3), faded: true, dashed: true });
+    series.push({ label: `earlier ${i + 1}: engine (${run.label})`, x, y: run.engine, colour: 3 + (i % 3), faded: true, points: 'none' });
+    // Like the current run: the kept student curve as hollow diamonds, visible even on its engine's line.
+    if (run.student) series.push({ label: `earlier ${i + 1}: your bptt`, x: oneTo(run.student.length), y: run.student, colour: 3 + (i % 3), faded: true, points: 'hollow' });
   });
   const x = oneTo(current.engine.length);
-  series.push({ label: 'engine (reference)', x, y: current.engine, colour: 0 });
-  if (current.student) series.push({ label: 'your bptt', x: oneTo(current.student.length), y: current.student, colour: 1, dashed: true });
-  if (current.engineClipped) series.push({ label: `engine after clipping at ${current.controls.clip}`, x, y: current.engineClipped, colour: 2, dashed: true });
+  series.push({ label: 'engine (reference)', x, y: current.engine, colour: 0, points: 'none' });
+  if (current.student) series.push({ label: 'your bptt', x: oneTo(current.student.length), y: current.student, colour: 1, points: 'hollow', front: true });
+  if (current.engineClipped) series.push({ label: `engine after clipping at ${current.controls.clip}`, x, y: current.engineClipped, colour: 2, dashed: true, points: 'none' });
   return series;
 }
 

@@ -5,8 +5,9 @@
  */
 import {
   Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Title, Tooltip,
-  type ChartConfiguration, type Plugin,
+  type ChartConfiguration, type LegendItem, type Plugin,
 } from 'chart.js';
+import { legendSample, resolveStyle, sampleWidth, type PointMarks, type ResolvedStyle } from './seriesStyle';
 import { themeColours, type ThemeColours } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Title, Tooltip);
@@ -20,6 +21,10 @@ export interface ChartSeries {
   readonly dashed?: boolean;
   /** Faded, for earlier runs overlaid under the current one. */
   readonly faded?: boolean;
+  /** How its points are marked (default 'auto': small dots, none on long series). */
+  readonly points?: PointMarks;
+  /** Drawn above the other curves (e.g. hollow markers over a line they may coincide with). */
+  readonly front?: boolean;
 }
 
 export interface Marker {
@@ -67,7 +72,7 @@ const markerPlugin: Plugin<'line'> = {
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
         ctx.textAlign = px > (area.left + area.right) / 2 ? 'right' : 'left';
-        ctx.fillText(m.label, px + (ctx.textAlign === 'right' ? -4 : 4), area.top + spec.fontSize + 2);
+        labelOnBackground(ctx, m.label, px + (ctx.textAlign === 'right' ? -4 : 4), area.top + spec.fontSize + 2, colour, spec.colours.background);
       } else {
         const py = scales.y.getPixelForValue(m.value);
         if (py < area.top || py > area.bottom) continue;
@@ -75,12 +80,25 @@ const markerPlugin: Plugin<'line'> = {
         ctx.lineTo(area.right, py);
         ctx.stroke();
         ctx.textAlign = 'right';
-        ctx.fillText(m.label, area.right - 4, py - 4);
+        labelOnBackground(ctx, m.label, area.right - 4, py - 6, colour, spec.colours.background);
       }
     }
     ctx.restore();
   },
 };
+
+/** A marker's label on a patch of background, so neither a curve nor the marker line runs through it. */
+function labelOnBackground(ctx: CanvasRenderingContext2D, text: string, x: number, baseline: number, colour: string, background: string): void {
+  const m = ctx.measureText(text);
+  const left = ctx.textAlign === 'right' ? x - m.width : x;
+  ctx.save();
+  ctx.setLineDash([]);
+  ctx.fillStyle = background;
+  ctx.fillRect(left - 3, baseline - m.actualBoundingBoxAscent - 2, m.width + 6, m.actualBoundingBoxAscent + m.actualBoundingBoxDescent + 4);
+  ctx.fillStyle = colour;
+  ctx.fillText(text, x, baseline);
+  ctx.restore();
+}
 
 /** Non-finite values are gaps on the chart (a log axis cannot show 0, NaN or ±Infinity either). */
 function points(s: ChartSeries, logY: boolean): LinePoint[] {
@@ -99,32 +117,69 @@ function logTick(value: number | string): string {
   return e >= -2 && e <= 4 ? String(10 ** e) : `1e${e > 0 ? '+' : ''}${e}`;
 }
 
-function withAlpha(colour: string, alpha: number): string {
-  const hex = /^#([0-9a-f]{6})$/i.exec(colour);
-  if (!hex) return colour;
-  const n = parseInt(hex[1], 16);
-  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+function styles(spec: ChartSpec, colours: ThemeColours): ResolvedStyle[] {
+  return spec.series.map((s, i) => resolveStyle({
+    colour: colours.series[(s.colour ?? i) % colours.series.length],
+    faded: s.faded ?? false,
+    dashed: s.dashed ?? false,
+    points: s.points ?? 'auto',
+  }, s.x.length, colours));
+}
+
+/** The dataset options the look is made of (chart.js types them per chart type; the legend sees any). */
+interface DrawnProps {
+  readonly borderColor?: unknown; readonly borderWidth?: unknown; readonly borderDash?: unknown; readonly pointStyle?: unknown;
+  readonly pointRadius?: unknown; readonly pointBackgroundColor?: unknown; readonly pointBorderWidth?: unknown;
+}
+
+/** The look a dataset is drawn with, read back from the dataset itself (so the legend cannot drift). */
+function drawnStyle(d: DrawnProps): ResolvedStyle {
+  const radii = Array.isArray(d.pointRadius) ? d.pointRadius.map(Number) : [Number(d.pointRadius ?? 0)];
+  const radius = Math.max(0, ...radii);
+  const colour = String(d.borderColor ?? '');
+  return {
+    colour,
+    lineWidth: Number(d.borderWidth ?? 1),
+    dash: Array.isArray(d.borderDash) ? d.borderDash.map(Number) : [],
+    pointStyle: d.pointStyle === 'rectRot' ? 'rectRot' : 'circle',
+    pointRadius: radii,
+    sampleRadius: radius > 0 ? Math.max(3, radius) : 0,
+    pointFill: String(d.pointBackgroundColor ?? colour),
+    pointBorderWidth: Number(d.pointBorderWidth ?? 1),
+  };
+}
+
+/** "hollow diamonds on a dashed line", "solid line with dots"… */
+function lookInWords(look: ResolvedStyle): string {
+  const line = look.dash.length > 0 ? 'dashed line' : 'solid line';
+  if (look.sampleRadius === 0) return line;
+  return look.pointStyle === 'rectRot' ? `hollow diamonds on a ${line}` : `${line} with dots`;
 }
 
 function configuration(spec: ChartSpec, colours: ThemeColours): ChartConfiguration<'line', LinePoint[]> {
   const fontSize = spec.fontSize ?? 13;
-  const width = colours.highContrast ? 3 : 2;
+  const looks = styles(spec, colours);
   return {
     type: 'line',
     data: {
       datasets: spec.series.map((s, i) => {
-        const base = colours.series[(s.colour ?? i) % colours.series.length];
-        const colour = s.faded ? withAlpha(base, 0.45) : base;
+        const look = looks[i];
         return {
           label: s.label,
           data: points(s, spec.logY),
-          borderColor: colour,
-          backgroundColor: colour,
-          borderWidth: s.faded ? 1 : width,
-          borderDash: s.dashed ? [8, 5] : [],
-          pointRadius: s.x.length > 60 ? 0 : 2.5,
+          borderColor: look.colour,
+          backgroundColor: look.colour,
+          borderWidth: look.lineWidth,
+          borderDash: look.dash,
+          pointStyle: look.pointStyle,
+          pointRadius: look.pointRadius,
+          pointBackgroundColor: look.pointFill,
+          pointBorderColor: look.colour,
+          pointBorderWidth: look.pointBorderWidth,
           pointHitRadius: 6,
           spanGaps: false,
+          // chart.js draws lower `order` on top; otherwise the first series would cover later ones.
+          order: s.front ? -1 : 0,
         };
       }),
     },
@@ -157,7 +212,23 @@ function configuration(spec: ChartSpec, colours: ThemeColours): ChartConfigurati
       },
       plugins: {
         title: { display: spec.title !== '', text: spec.title, color: colours.foreground, font: { size: fontSize + 2, weight: 'bold' } },
-        legend: { labels: { color: colours.foreground, font: { size: fontSize }, boxWidth: fontSize * 2 } },
+        legend: {
+          labels: {
+            color: colours.foreground,
+            font: { size: fontSize },
+            usePointStyle: true,
+            pointStyleWidth: sampleWidth(fontSize),
+            // Each entry is a sample of its curve's own line and markers, so legend and plot match.
+            generateLabels: (chart): LegendItem[] => chart.data.datasets.map((d, i) => ({
+              text: d.label ?? '',
+              datasetIndex: i,
+              hidden: !chart.isDatasetVisible(i),
+              fontColor: colours.foreground,
+              lineWidth: 0,
+              pointStyle: legendSample(drawnStyle(d as DrawnProps), fontSize),
+            })),
+          },
+        },
         tooltip: { enabled: true },
         ...({ rnnLabMarkers: { markers: spec.markers ?? [], colours, fontSize } } as object),
       },
@@ -227,10 +298,11 @@ export class LineChart {
     return out.toDataURL('image/png');
   }
 
-  /** Screen readers get the chart's title and a pointer to the data table. */
+  /** Screen readers get the chart's title, each curve with its look (as the legend shows it), and a pointer to the data table. */
   private describe(): void {
+    const curves = this.chart.data.datasets.map((d) => `${d.label ?? ''} (${lookInWords(drawnStyle(d as DrawnProps))})`);
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', `${this.spec.title}: ${this.spec.series.map((s) => s.label).join(', ')}. The numbers are in the data table.`);
+    this.canvas.setAttribute('aria-label', `${this.spec.title}: ${curves.join(', ')}. The numbers are in the data table.`);
     this.canvas.dataset.points = String(this.pointCount());
   }
 }

@@ -4,6 +4,8 @@
  */
 export interface ThemeColours {
   readonly foreground: string;
+  /** The editor's background: hollow markers are filled with it, marker labels sit on it. */
+  readonly background: string;
   readonly grid: string;
   /** Distinct series colours, in order. */
   readonly series: readonly string[];
@@ -29,6 +31,7 @@ function readThemeColours(): ThemeColours {
   const foreground = cssVar('--vscode-foreground', '#444444');
   return {
     foreground,
+    background: cssVar('--vscode-editor-background', '#ffffff'),
     grid: cssVar('--vscode-contrastBorder', '') || cssVar('--vscode-panel-border', 'rgba(128,128,128,0.35)'),
     series: [
       cssVar('--vscode-charts-blue', '#3794ff'),

@@ -114,7 +114,7 @@ export function validateHostMessage(data: unknown): HostToWebview {
     case 'showPlot':
       return { type, controls: validateControls(m.controls), studentUnavailable: strOrNull('studentUnavailable', m.studentUnavailable), labName: strOrNull('labName', m.labName) };
     case 'studentResult':
-      return { type, requestId: finite('requestId', m.requestId), result: outcome(m.result) };
+      return { type, requestId: finite('requestId', m.requestId), result: outcome(m.result), labName: strOrNull('labName', m.labName) };
     case 'showDemo': {
       const demoId = str('demoId', m.demoId);
       if (!isDemoId(demoId)) throw new ProtocolError('demoId', `is not a known demo: ${JSON.stringify(demoId)}`);

@@ -4,7 +4,7 @@
  * successor can replace it here, in one place.
  */
 import {
-  provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField,
+  provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeProgressRing, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 import {
   buttonPaddingHorizontal, buttonPaddingVertical, inputHeight, typeRampBaseFontSize, typeRampBaseLineHeight,
@@ -15,7 +15,7 @@ let registered = false;
 /** Registers the custom elements once (only the components RNN Lab uses). */
 export function registerToolkit(): void {
   if (registered) return;
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(), vsCodeDivider());
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(), vsCodeDivider(), vsCodeProgressRing());
   registered = true;
 }
 
@@ -100,6 +100,13 @@ export function controlValue(control: Element): string {
 /** Sets a toolkit control's value without firing `change`. */
 export function setControlValue(control: Element, value: string): void {
   (control as HTMLElement & { value: string }).value = value;
+}
+
+/** A small spinning ring: something is running (it is decorative; the text next to it says what). */
+export function progressRing(): HTMLElement {
+  const ring = document.createElement('vscode-progress-ring');
+  ring.setAttribute('aria-hidden', 'true');
+  return ring;
 }
 
 export function divider(): HTMLElement {

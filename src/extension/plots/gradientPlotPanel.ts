@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from '../../checker/studentProbe';
 import { probeProblem, PROBE_DEFAULTS, studentProbeInput, type ProbeControls } from '../../demos/probeProblem';
 import type { StudentProbeOutcome, WebviewToHost } from '../../protocol';
-import type { LabStatusStore } from '../labStatus';
 import { saveExport } from './exportFile';
-import { findLabDir, studentUnavailableReason } from './findLab';
+import type { LabLocator } from './findLab';
 import { PanelConnection } from './panelConnection';
 import type { PanelLog } from './panelLog';
+import { studentRunDecision, untrustedReason } from './studentRunDecision';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const GRADIENT_PLOT_VIEW_TYPE = 'rnnLab.gradientPlot';
@@ -17,7 +17,10 @@ const PROBE_TIMEOUT_MS = 10_000;
 
 export interface PlotDeps {
   readonly extensionUri: vscode.Uri;
-  readonly labStatus: LabStatusStore;
+  /** Where the lab is (the last check's folder, or one workspace search, cached). */
+  readonly labs: LabLocator;
+  /** Whether the workspace is trusted (read at each decision: trust can be granted any time). */
+  readonly isTrusted: () => boolean;
   readonly log: PanelLog;
   /** Runs the student's bptt in the checker's sandbox (a worker), never in this process. */
   readonly probe: (req: StudentProbeRequest, signal: AbortSignal) => Promise<StudentProbeResult>;
@@ -35,7 +38,7 @@ export class GradientPlotPanel implements vscode.Disposable {
   static show(deps: PlotDeps): GradientPlotPanel {
     if (GradientPlotPanel.current) {
       GradientPlotPanel.current.connection.panel.reveal();
-      void GradientPlotPanel.current.refresh();
+      GradientPlotPanel.current.refresh();
       return GradientPlotPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(GRADIENT_PLOT_VIEW_TYPE, TITLE, vscode.ViewColumn.Beside, webviewOptions(deps.extensionUri));
@@ -49,28 +52,33 @@ export class GradientPlotPanel implements vscode.Disposable {
     return new GradientPlotPanel(panel, deps);
   }
 
-  /** After a check: re-run an open plot on the newly checked code. */
+  /** After a check, or once the workspace is trusted: re-run an open plot on the current code. */
   static refreshIfOpen(): boolean {
     if (!GradientPlotPanel.current) return false;
-    void GradientPlotPanel.current.refresh();
+    GradientPlotPanel.current.refresh();
     return true;
   }
 
   private constructor(panel: vscode.WebviewPanel, private readonly deps: PlotDeps, private controls: ProbeControls = PROBE_DEFAULTS) {
     GradientPlotPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'rnn-lab.svg');
-    this.connection = new PanelConnection(panel, deps.log, () => void this.refresh(), (m) => void this.handle(m));
+    this.connection = new PanelConnection(panel, deps.log, () => this.refresh(), (m) => void this.handle(m));
     panel.onDidDispose(() => this.dispose());
     panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'plot', TITLE);
   }
 
-  private async refresh(): Promise<void> {
-    this.labDir = await findLabDir(this.deps.labStatus);
+  /**
+   * Sent at once (no workspace search first): the webview draws the engine's curve and asks for the
+   * student's with `runStudent`; finding the lab is part of answering that.
+   */
+  private refresh(): void {
+    const known = this.deps.labs.known();
+    if (known) this.labDir = known;
     this.connection.post({
       type: 'showPlot',
       controls: this.controls,
-      studentUnavailable: studentUnavailableReason(this.labDir),
-      labName: this.labDir ? path.basename(this.labDir) : null,
+      studentUnavailable: untrustedReason(this.deps.isTrusted()),
+      labName: known ? path.basename(known) : null,
     });
   }
 
@@ -98,12 +106,20 @@ export class GradientPlotPanel implements vscode.Disposable {
   }
 
   private async runStudent(requestId: number, controls: ProbeControls): Promise<void> {
-    const labDir = this.labDir;
-    if (studentUnavailableReason(labDir) !== null || !labDir) return;
     // A newer request supersedes the one still running.
     this.running?.abort();
     const abort = new AbortController();
     this.running = abort;
+    // Trust first: an untrusted workspace is not even searched for a lab.
+    const trusted = this.deps.isTrusted();
+    const decision = studentRunDecision(trusted, trusted ? await this.deps.labs.find() : undefined);
+    if (abort.signal.aborted) return;
+    if (!decision.run) {
+      this.connection.post({ type: 'studentResult', requestId, result: { ok: false, status: 'unavailable', message: decision.reason }, labName: null });
+      return;
+    }
+    const labDir = decision.labDir;
+    this.labDir = labDir;
     const input = studentProbeInput(probeProblem(controls));
     let result: StudentProbeOutcome;
     try {
@@ -115,7 +131,7 @@ export class GradientPlotPanel implements vscode.Disposable {
       result = { ok: false, status: 'error', message: `The sandbox could not run your code: ${e instanceof Error ? e.message : String(e)}` };
     }
     if (abort.signal.aborted) return;
-    this.connection.post({ type: 'studentResult', requestId, result });
+    this.connection.post({ type: 'studentResult', requestId, result, labName: path.basename(labDir) });
   }
 
   dispose(): void {

@@ -27,6 +27,7 @@ export class PanelConnection implements vscode.Disposable {
   post(message: HostToWebview): void {
     if (!this.ready) return; // onReady will send the current state
     this.record.posted.push(message.type);
+    this.record.firstPostAfterMs[message.type] ??= Date.now() - this.record.openedAt;
     void this.panel.webview.postMessage(message);
   }
 
@@ -45,6 +46,7 @@ export class PanelConnection implements vscode.Disposable {
     if (message.type === 'ready') {
       this.ready = true;
       this.record.ready = true;
+      this.record.readyAfterMs ??= Date.now() - this.record.openedAt;
       this.onReady();
       return;
     }

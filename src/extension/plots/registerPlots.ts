@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LabStatusStore } from '../labStatus';
 import { DEMO_VIEW_TYPE, DemoPanel } from './demoPanel';
+import { LabLocator } from './findLab';
 import { GRADIENT_PLOT_VIEW_TYPE, GradientPlotPanel, sandboxProbe, type PlotDeps } from './gradientPlotPanel';
 import { PanelLog } from './panelLog';
 import { demoTargetFor } from './pickDemo';
@@ -12,10 +13,17 @@ export const PLOTS_LOG_COMMAND = 'rnnLab.internal.plotsLog';
 /** The student gradient plot and the instructor demos (owned by the plots feature). */
 export function registerPlots(context: vscode.ExtensionContext, labStatus: LabStatusStore): void {
   const log = new PanelLog();
-  const plotDeps: PlotDeps = { extensionUri: context.extensionUri, labStatus, log, probe: sandboxProbe };
+  const labs = new LabLocator(labStatus);
+  const plotDeps: PlotDeps = {
+    extensionUri: context.extensionUri, labs, log, probe: sandboxProbe,
+    isTrusted: () => vscode.workspace.isTrusted,
+  };
   const demoDeps = { extensionUri: context.extensionUri, log };
 
   context.subscriptions.push(
+    labs,
+    // Trust granted while the plot is open: the student's curve joins the engine's at once.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { GradientPlotPanel.refreshIfOpen(); }),
     vscode.commands.registerCommand('rnnLab.showGradientPlot', () => { GradientPlotPanel.show(plotDeps); }),
     vscode.commands.registerCommand('rnnLab.runDemo', async (arg?: unknown) => {
       const target = await demoTargetFor(arg);

@@ -15,11 +15,50 @@ const GENERATED = '/__webview__.html';
 const ROOT = process.cwd();
 const SCREENS = path.join(ROOT, 'test-results', 'screens');
 
-/** A few of the --vscode-* theme variables VS Code sets on a webview's <html>, so pages look right. */
+/**
+ * The --vscode-* theme variables VS Code sets on a webview's <html> that RNN Lab's pages read: its
+ * own CSS and charts, and the webview-ui-toolkit's design tokens. Without the toolkit's, its
+ * components fall back to their built-in DARK defaults (e.g. a #3c3c3c dropdown) while the text
+ * follows --vscode-foreground, so on the light page a dropdown's value was dark grey on dark grey,
+ * i.e. blank. Values: VS Code's Light Modern and Dark Modern themes.
+ */
 const THEMES = {
-  light: { fg: '#3b3b3b', bg: '#ffffff', accent: '#005fb8', border: '#e5e5e5', cls: 'vscode-light' },
-  dark: { fg: '#cccccc', bg: '#1f1f1f', accent: '#0078d4', border: '#2b2b2b', cls: 'vscode-dark' },
+  light: {
+    cls: 'vscode-light',
+    vars: {
+      foreground: '#3b3b3b', 'editor-background': '#ffffff', focusBorder: '#005fb8', 'panel-border': '#e5e5e5',
+      descriptionForeground: '#3b3b3b', errorForeground: '#f85149', 'editorWarning-foreground': '#bf8803', 'textBlockQuote-background': '#f8f8f8',
+      'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8', 'button-border': '#0000001a',
+      'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc',
+      'dropdown-background': '#ffffff', 'dropdown-border': '#cecece', 'dropdown-foreground': '#3b3b3b', 'settings-dropdownListBorder': '#cecece',
+      'input-background': '#ffffff', 'input-border': '#cecece', 'input-foreground': '#3b3b3b', 'input-placeholderForeground': '#767676',
+      'list-activeSelectionBackground': '#e8e8e8', 'list-activeSelectionForeground': '#000000', 'list-hoverBackground': '#f2f2f2',
+      'checkbox-background': '#f8f8f8', 'checkbox-border': '#cecece', 'checkbox-foreground': '#3b3b3b',
+      'badge-background': '#cccccc', 'badge-foreground': '#3b3b3b', 'progressBar-background': '#005fb8',
+      'charts-blue': '#1a85ff', 'charts-orange': '#d18616', 'charts-green': '#388a34', 'charts-purple': '#652d90', 'charts-red': '#e51400', 'charts-yellow': '#bf8803',
+    },
+  },
+  dark: {
+    cls: 'vscode-dark',
+    vars: {
+      foreground: '#cccccc', 'editor-background': '#1f1f1f', focusBorder: '#0078d4', 'panel-border': '#2b2b2b',
+      descriptionForeground: '#9d9d9d', errorForeground: '#f85149', 'editorWarning-foreground': '#cca700', 'textBlockQuote-background': '#2b2b2b',
+      'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1', 'button-border': '#ffffff12',
+      'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c',
+      'dropdown-background': '#313131', 'dropdown-border': '#3c3c3c', 'dropdown-foreground': '#cccccc', 'settings-dropdownListBorder': '#454545',
+      'input-background': '#313131', 'input-border': '#3c3c3c', 'input-foreground': '#cccccc', 'input-placeholderForeground': '#989898',
+      'list-activeSelectionBackground': '#04395e', 'list-activeSelectionForeground': '#ffffff', 'list-hoverBackground': '#2a2d2e',
+      'checkbox-background': '#313131', 'checkbox-border': '#3c3c3c', 'checkbox-foreground': '#cccccc',
+      'badge-background': '#616161', 'badge-foreground': '#f8f8f8', 'progressBar-background': '#0078d4',
+      'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-green': '#89d185', 'charts-purple': '#b180d7', 'charts-red': '#f14c4c', 'charts-yellow': '#cca700',
+    },
+  },
 } as const;
+
+function themeStyle(theme: (typeof THEMES)[keyof typeof THEMES]): string {
+  const vars = Object.entries(theme.vars).map(([k, v]) => `--vscode-${k}:${v}`);
+  return [...vars, '--vscode-font-family:sans-serif', '--vscode-font-size:13px'].join(';');
+}
 
 export interface WebviewOptions {
   /** A browser bundle to run, relative to the repository root (e.g. dist/webview/plot.js). */
@@ -64,9 +103,9 @@ function pageFor(options: WebviewOptions): string {
   const theme = THEMES[options.theme ?? 'light'];
   const links = (options.styles ?? []).map((s) => `<link rel="stylesheet" href="/${s}">`).join('\n');
   return `<!DOCTYPE html>
-<html lang="en" style="--vscode-foreground:${theme.fg};--vscode-editor-background:${theme.bg};--vscode-focusBorder:${theme.accent};--vscode-panel-border:${theme.border};--vscode-font-family:sans-serif;--vscode-font-size:13px">
+<html lang="en" style="${themeStyle(theme)}">
 <head><meta charset="UTF-8"><title>webview under test</title>${links}</head>
-<body class="${theme.cls}" style="background:${theme.bg};color:${theme.fg}">
+<body class="${theme.cls}" style="background:${theme.vars['editor-background']};color:${theme.vars.foreground}">
 ${options.body ?? '<main id="app"></main>'}
 <script src="/${options.bundle}"></script>
 </body></html>`;
