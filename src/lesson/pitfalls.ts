@@ -24,7 +24,7 @@ export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'pitfall.missingRecurrentPath', task: 'bptt', hint: 'missing-recurrent-path',
     title: 'dL/dh_t taken only from the output at step t',
-    fix: 'h_t also feeds step t+1: add the gradient coming back from the later steps (dhNext = Whhᵀ·dz_{t+1}) before going through tanh.',
+    fix: 'h_t also feeds step t+1: add the gradient coming back from the later steps (dhNext = Whhᵀ·da_{t+1}, with da = dL/da the gradient at the pre-activation) before going through tanh.',
   },
   {
     id: 'pitfall.tanhDerivative', task: 'bptt', hint: 'tanh-derivative',
@@ -34,7 +34,7 @@ export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'pitfall.offByOne', task: 'bptt', hint: 'off-by-one',
     title: 'dWhh built from h_t instead of h_{t−1}',
-    fix: 'Whh multiplies the previous hidden state, so dWhh += dz_t·h_{t−1}ᵀ; at the first step that previous state is h0.',
+    fix: 'Whh multiplies the previous hidden state, so dWhh += da_t·h_{t−1}ᵀ; at the first step that previous state is h0.',
   },
   {
     id: 'pitfall.clipPerParameter', task: 'clipGradNorm', hint: 'clip-per-parameter',

@@ -41,7 +41,7 @@ describe('known mistakes get their hint codes', () => {
     assert.match(bptt.message, /^dWhh\[\d\]\[\d\] should be -?\d[\d.e-]* but is -?\d[\d.e-]*\./);
     assert.match(bptt.message, /Input "T = 1"/);
     assert.match(bptt.message, /Looks like dWhh uses h_t instead of h_\{t−1\}/);
-    assert.match(bptt.message, /dWhh \+= dz_t·h_\{t−1\}ᵀ|h_\{t−1\}/);
+    assert.match(bptt.message, /dWhh \+= da_t·h_\{t−1\}ᵀ|h_\{t−1\}/);
     assert.match(bptt.message, /Input values: p = \{"Wxh":\[\[/);
     assert.deepEqual(bptt.location, { file: 'rnn.ts', line: 33, column: 17 });
   });
