@@ -14,12 +14,15 @@ t0=$(date +%s)
 log() { echo "[vscode-e2e install +$(( $(date +%s) - t0 ))s] $*"; }
 mkdir -p "$E2E_CACHE"
 
-# --- Debian packages: chromium (the browser we drive) and libkrb5-dev (gssapi headers that
+# --- Debian packages: chromium (the browser we drive), its fonts, and libkrb5-dev (gssapi headers that
 # code-server's native 'kerberos' module compiles against; without it the install fails with
 # "gssapi/gssapi.h: No such file or directory").
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
+# The fonts the screenshots and pixel checks were made with (a chromium recommend, installed by name
+# because recommends are skipped below).
+[ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   log "apt-get install ${missing[*]}"
