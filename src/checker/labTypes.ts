@@ -46,3 +46,8 @@ export function sgdUpdate(p: LabParams, g: LabGrads, lr: number): LabParams {
 export function sumOfSquares(values: readonly number[]): number {
   return values.reduce((s, x) => s + x * x, 0);
 }
+
+/** The global norm: sqrt of the sum of squares of every entry of all five gradients. */
+export function globalNormOf(g: LabGrads): number {
+  return Math.sqrt(PARAM_KEYS.reduce((s, k) => s + sumOfSquares(g[k].flat()), 0));
+}

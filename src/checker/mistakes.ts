@@ -1,5 +1,5 @@
 import type { HintCode } from '../lesson/hintCodes';
-import { PARAM_KEYS, mapParams, sgdUpdate, sumOfSquares, type LabGrads, type LabParams, type Mat, type Vec } from './labTypes';
+import { PARAM_KEYS, globalNormOf, mapParams, sgdUpdate, sumOfSquares, type LabGrads, type LabParams, type Mat, type Vec } from './labTypes';
 import { refClip, refForward } from './reference';
 
 /**
@@ -116,7 +116,7 @@ export function clipPerParameter(grads: LabGrads, maxNorm: number): LabGrads {
 
 /** Rescaling to maxNorm whatever the norm (so small gradients are scaled up). */
 export function clipAlways(grads: LabGrads, maxNorm: number): LabGrads {
-  const norm = Math.sqrt(PARAM_KEYS.reduce((s, k) => s + sumOfSquares(grads[k].flat()), 0));
+  const norm = globalNormOf(grads);
   return norm === 0 ? grads : mapParams(grads, (v) => v * (maxNorm / norm));
 }
 

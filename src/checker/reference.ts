@@ -1,7 +1,7 @@
 import { clipByGlobalNorm } from '../engine/clip';
 import { forward as engineForward } from '../engine/forward';
 import { bpttMasked } from '../engine/masked';
-import { fromEngineGrads, sgdUpdate, toEngineGrads, toEngineParams, type LabGrads, type LabParams, type Vec } from './labTypes';
+import { fromEngineGrads, globalNormOf, sgdUpdate, toEngineGrads, toEngineParams, type LabGrads, type LabParams, type Vec } from './labTypes';
 
 /** The correct answer to each lab function, computed by the engine (the lab's oracle). */
 
@@ -35,6 +35,6 @@ export function refTrainStep(
   p: LabParams, h0: Vec, xs: Vec[], targets: (Vec | null)[], lr: number, maxNorm: number | null,
 ): { params: LabParams; loss: number; norm: number } {
   const { loss, grads } = refBptt(p, h0, xs, targets);
-  const clipped = maxNorm === null ? { grads, norm: refClip(grads, Number.MAX_VALUE).norm } : refClip(grads, maxNorm);
+  const clipped = maxNorm === null ? { grads, norm: globalNormOf(grads) } : refClip(grads, maxNorm);
   return { params: sgdUpdate(p, clipped.grads, lr), loss, norm: clipped.norm };
 }

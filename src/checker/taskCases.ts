@@ -1,6 +1,6 @@
 import type { LabTaskId } from '../lesson/labTasks';
 import type { Expected } from './compare';
-import { PARAM_KEYS, mapParams, sumOfSquares, type LabGrads } from './labTypes';
+import { globalNormOf, mapParams } from './labTypes';
 import { bpttVariants, clipVariants, trainStepVariants, type Variant } from './mistakes';
 import type { Problem } from './problems';
 import { refBptt, refClip, refForward, refRnnStep, refTrainStep } from './reference';
@@ -19,10 +19,6 @@ const LR = 0.1;
 /** Three significant digits: a threshold a person can read and type. */
 function round3(x: number): number {
   return Number(x.toPrecision(3));
-}
-
-function globalNorm(g: LabGrads): number {
-  return Math.sqrt(PARAM_KEYS.reduce((s, k) => s + sumOfSquares(g[k].flat()), 0));
 }
 
 /** The cases of one task, built from the shared problems. */
@@ -46,7 +42,7 @@ export function taskCases(task: LabTaskId, problems: readonly Problem[]): TaskCa
       return problems.flatMap((pr) => {
         // Real gradients of the problem, rounded so a message can show them exactly.
         const grads = mapParams(refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads, (v) => Number(v.toFixed(4)));
-        const norm = globalNorm(grads);
+        const norm = globalNormOf(grads);
         // maxNorm below the norm (clipping happens) and above it (nothing changes).
         return [round3(norm / 3), round3(norm * 2 + 0.5)].map((maxNorm) => ({
           label: `gradients of "${pr.label}" (norm ${norm.toPrecision(4)}), maxNorm ${maxNorm} ${maxNorm < norm ? 'below' : 'above'} the norm`,
@@ -57,7 +53,7 @@ export function taskCases(task: LabTaskId, problems: readonly Problem[]): TaskCa
       });
     case 'trainStep':
       return problems.flatMap((pr) => {
-        const norm = globalNorm(refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads);
+        const norm = globalNormOf(refBptt(pr.p, pr.h0, pr.xs, pr.targets).grads);
         const settings: { maxNorm: number | null; words: string }[] = [
           { maxNorm: null, words: 'maxNorm null (no clipping)' },
           { maxNorm: round3(norm / 3), words: `maxNorm ${round3(norm / 3)} below the norm ${norm.toPrecision(4)}` },

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LAB_ENTRY } from '../../checker/labApi';
+import { findLabEntries } from '../labFiles';
 
 /**
  * Which lab folder to check: the one given, else the folder of the active rnn.ts (or of a file next
@@ -10,11 +11,11 @@ export async function findLabFolder(given: vscode.Uri | undefined, lastChecked: 
   if (given) return given.fsPath.endsWith(LAB_ENTRY) ? vscode.Uri.file(path.dirname(given.fsPath)) : given;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.scheme === 'file') {
-    const dir = labFolderOf(active, await labEntries());
+    const dir = labFolderOf(active, await findLabEntries(50));
     if (dir) return dir;
   }
   if (lastChecked) return lastChecked;
-  const entries = await labEntries();
+  const entries = await findLabEntries(50);
   if (entries.length === 0) return undefined;
   if (entries.length === 1) return vscode.Uri.file(path.dirname(entries[0].fsPath));
   const picked = await vscode.window.showQuickPick(
@@ -22,10 +23,6 @@ export async function findLabFolder(given: vscode.Uri | undefined, lastChecked: 
     { title: 'RNN Lab: which lab folder should be checked?', placeHolder: 'Folders with an rnn.ts' },
   );
   return picked ? vscode.Uri.file(path.dirname(picked.uri.fsPath)) : undefined;
-}
-
-async function labEntries(): Promise<vscode.Uri[]> {
-  return vscode.workspace.findFiles(`**/${LAB_ENTRY}`, '**/node_modules/**', 50);
 }
 
 /** The lab folder containing `file` (the deepest folder with an rnn.ts above it). */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../checker/report';
+import { findLabEntries } from '../labFiles';
 import type { LabStatusStore } from '../labStatus';
 import { findLabFolder, labFolderOf } from './findLab';
 import { LabChecker } from './labChecker';
@@ -66,7 +67,7 @@ export function registerLab(context: vscode.ExtensionContext, labStatus: LabStat
   let saveTimer: NodeJS.Timeout | undefined;
   const onSave = vscode.workspace.onDidSaveTextDocument(async (doc) => {
     if (!readLabSettings().onSave || !vscode.workspace.isTrusted || !/\.[cm]?[tj]s$/.test(doc.uri.fsPath)) return;
-    const labDir = labFolderOf(doc.uri, await vscode.workspace.findFiles('**/rnn.ts', '**/node_modules/**', 50));
+    const labDir = labFolderOf(doc.uri, await findLabEntries(50));
     if (!labDir) return;
     // Saving several files at once (Save All) checks once.
     clearTimeout(saveTimer);

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { LAB_ENTRY } from '../../checker/labApi';
+import { findLabEntries } from '../labFiles';
 
 /**
  * Tracks whether the workspace holds a lab (`rnn.ts`) and mirrors it in the `rnnLab.hasLab` context
@@ -8,7 +10,7 @@ export class LabPresence implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<boolean>();
   readonly onDidChange = this.changed.event;
   private present = false;
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/rnn.ts', false, true, false);
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${LAB_ENTRY}`, false, true, false);
   // Deleting a whole folder reports only the folder, so while a lab exists any deletion re-checks.
   private readonly deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
 
@@ -26,7 +28,7 @@ export class LabPresence implements vscode.Disposable {
   }
 
   async refresh(): Promise<boolean> {
-    const found = await vscode.workspace.findFiles('**/rnn.ts', '**/node_modules/**', 1);
+    const found = await findLabEntries(1);
     const present = found.length > 0;
     await vscode.commands.executeCommand('setContext', 'rnnLab.hasLab', present);
     if (present !== this.present) {

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { LAB_ENTRY } from '../../checker/labApi';
+import { findLabEntries } from '../labFiles';
 import type { LabStatusStore } from '../labStatus';
 
 /**
@@ -30,7 +32,7 @@ export class LabLocator implements vscode.Disposable {
   find(): Promise<string | undefined> {
     const known = this.known();
     if (known) return Promise.resolve(known);
-    this.searching ??= Promise.resolve(vscode.workspace.findFiles('**/rnn.ts', '**/node_modules/**', 1)).then(
+    this.searching ??= Promise.resolve(findLabEntries(1)).then(
       (files) => {
         this.searching = undefined;
         this.found = files[0] ? path.dirname(files[0].fsPath) : undefined;
@@ -47,5 +49,5 @@ export class LabLocator implements vscode.Disposable {
 }
 
 function hasRnnTs(dir: string): boolean {
-  return existsSync(path.join(dir, 'rnn.ts'));
+  return existsSync(path.join(dir, LAB_ENTRY));
 }
