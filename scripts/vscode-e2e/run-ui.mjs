@@ -3,7 +3,8 @@
 // user would, opens a fresh workspace in Debian's Chromium, and runs every out/test/ui/**/*.test.js
 // (mocha, TDD ui) against that ONE server and page (starting them is the slow part).
 //
-// Env: UI_TIMEOUT_MS per test (default 60000), VERBOSE=1 (browser console), KEEP_RUN_DIR=1.
+// Env: UI_TIMEOUT_MS per test (default 60000), VERBOSE=1 (browser console), KEEP_RUN_DIR=1,
+// UI_GREP=<regexp> runs only the tests whose full title matches (e.g. UI_GREP='concept check').
 // Last line: `ui: N passed, M failed`; exit 1 when M > 0 or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -63,6 +64,7 @@ async function main() {
     const mocha = new Mocha({
       ui: 'tdd', reporter: 'spec', color: false,
       timeout: Number(process.env.UI_TIMEOUT_MS || 60_000),
+      ...(process.env.UI_GREP ? { grep: new RegExp(process.env.UI_GREP) } : {}),
       rootHooks: {
         // A failed test leaves a picture of what the user would have seen.
         async afterEach() {

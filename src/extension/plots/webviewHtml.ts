@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { cspMetaTags } from './webviewCsp';
 
 /** The folders a panel may load from: the bundles and the media, nothing else. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -9,27 +10,16 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-/**
- * The page of a panel: one bundle (`dist/webview/<bundle>.js`) under a strict Content Security
- * Policy — scripts only with this page's nonce, styles, fonts and images only from the extension,
- * no remote content, no inline script.
- */
+/** The page of a panel: one bundle (`dist/webview/<bundle>.js`) under the strict policy of `cspMetaTags`. */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: 'plot' | 'demo', title: string): string {
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${bundle}.js`));
   const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+${cspMetaTags(webview.cspSource, nonce)}
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
 <title>${escapeHtml(title)}</title>

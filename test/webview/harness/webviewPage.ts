@@ -2,15 +2,21 @@
 // Chromium, with VS Code's `acquireVsCodeApi` replaced by a recorder, so a test can post messages in
 // the way the extension host does, read what the webview posted back, look at the DOM and take
 // screenshots. Files are served from the repository root under a made-up origin; nothing reaches
-// the network.
+// the network. A bundle runs under the panels' own Content Security Policy, and any console error
+// (a CSP violation is one) fails the test when the page is closed.
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
+import { cspMetaTags } from '../../../src/extension/plots/webviewCsp';
 import { browser } from './chromium';
 import { installVsCodeApiStandIn } from './vscodeApiStandIn';
 
 const ORIGIN = 'http://rnn-lab.webview.test';
 const GENERATED = '/__webview__.html';
+/** The theme's variables as a stylesheet: the production CSP allows no inline style. */
+const THEME_CSS = '/__theme__.css';
+/** Any fixed value does: the nonce only has to match between the CSP and the script tag. */
+const NONCE = 'rnnLabWebviewTest';
 /** Tests run from the repository root (npm scripts do). */
 const ROOT = process.cwd();
 const SCREENS = path.join(ROOT, 'test-results', 'screens');
@@ -55,9 +61,11 @@ const THEMES = {
   },
 } as const;
 
-function themeStyle(theme: (typeof THEMES)[keyof typeof THEMES]): string {
+/** VS Code sets these on the webview's <html>; here they come as a stylesheet, allowed by the CSP. */
+function themeCss(theme: (typeof THEMES)[keyof typeof THEMES]): string {
   const vars = Object.entries(theme.vars).map(([k, v]) => `--vscode-${k}:${v}`);
-  return [...vars, '--vscode-font-family:sans-serif', '--vscode-font-size:13px'].join(';');
+  return `html{${[...vars, '--vscode-font-family:sans-serif', '--vscode-font-size:13px'].join(';')}}\n` +
+    `body{background:${theme.vars['editor-background']};color:${theme.vars.foreground}}\n`;
 }
 
 export interface WebviewOptions {
@@ -85,10 +93,11 @@ export interface WebviewPage {
   post(message: unknown): Promise<void>;
   /** The state last stored with setState. */
   state(): Promise<unknown>;
-  /** Uncaught errors and console.error lines seen so far. */
+  /** Uncaught errors and console.error lines seen so far (a CSP violation is logged as one). */
   errors: string[];
   /** Saves test-results/screens/NAME.png (whole page, or one element) and returns the path. */
   screenshot(name: string, selector?: string): Promise<string>;
+  /** Closes the page; throws when the page logged any error (tests fail on any console error). */
   close(): Promise<void>;
 }
 
@@ -99,15 +108,18 @@ export function builtWebviewBundles(): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((f) => `dist/webview/${f}`);
 }
 
+/** The page a panel gets from webviewHtml: the production CSP, the stylesheets, the bundle with its nonce. */
 function pageFor(options: WebviewOptions): string {
   const theme = THEMES[options.theme ?? 'light'];
-  const links = (options.styles ?? []).map((s) => `<link rel="stylesheet" href="/${s}">`).join('\n');
+  const links = [THEME_CSS.slice(1), ...(options.styles ?? [])].map((s) => `<link rel="stylesheet" href="/${s}">`).join('\n');
   return `<!DOCTYPE html>
-<html lang="en" style="${themeStyle(theme)}">
-<head><meta charset="UTF-8"><title>webview under test</title>${links}</head>
-<body class="${theme.cls}" style="background:${theme.vars['editor-background']};color:${theme.vars.foreground}">
+<html lang="en">
+<head><meta charset="UTF-8">
+${cspMetaTags(ORIGIN, NONCE)}
+<title>webview under test</title>${links}</head>
+<body class="${theme.cls}">
 ${options.body ?? '<main id="app"></main>'}
-<script src="/${options.bundle}"></script>
+<script nonce="${NONCE}" src="/${options.bundle}"></script>
 </body></html>`;
 }
 
@@ -136,6 +148,7 @@ export async function openWebview(options: WebviewOptions): Promise<WebviewPage>
       return route.abort();
     }
     if (url.pathname === GENERATED) return route.fulfill({ contentType: 'text/html', body: pageFor(options) });
+    if (url.pathname === THEME_CSS) return route.fulfill({ contentType: 'text/css', body: themeCss(THEMES[options.theme ?? 'light']) });
     const file = path.join(ROOT, decodeURIComponent(url.pathname));
     if (!file.startsWith(ROOT) || !existsSync(file)) return route.fulfill({ status: 404, body: `not found: ${url.pathname}` });
     return route.fulfill({ contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
@@ -170,6 +183,9 @@ export async function openWebview(options: WebviewOptions): Promise<WebviewPage>
       else await page.screenshot({ path: file });
       return file;
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      if (errors.length > 0) throw new Error(`the webview logged ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
+    },
   };
 }
