@@ -51,13 +51,20 @@ async function main() {
     const workspace = makeWorkspace(runDir);
     installVsix(runDir, VSIX);
     // No smoke-test driver here: the workbench behaves as a user sees it (notification toasts included).
-    server = startCodeServer(runDir);
+    // The file watcher's events are ignored in this tier: a busy Linux watcher misses them, and the
+    // sidebar must notice a lab without one (RNN Lab's LabFinder reads this variable).
+    server = startCodeServer(runDir, { env: { RNN_LAB_TEST_SUPPRESS_LAB_WATCHER: '1' } });
     browser = await launchChromium();
     const { page } = browser;
-    page.on('console', (m) => { if (process.env.VERBOSE === '1') console.log(`[browser.${m.type()}] ${m.text()}`); });
+    // Every frame's console (webviews included): tests read the errors, e.g. CSP violations.
+    const consoleErrors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 500));
+      if (process.env.VERBOSE === '1') console.log(`[browser.${m.type()}] ${m.text()}`);
+    });
     page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
     const url = `${server.url}?${new URLSearchParams({ folder: workspace })}`;
-    globalThis[SESSION] = { page, url, workspace, screensDir: SCREENS };
+    globalThis[SESSION] = { page, url, workspace, screensDir: SCREENS, consoleErrors };
     await page.goto(url);
 
     const Mocha = createRequire(import.meta.url)('mocha');

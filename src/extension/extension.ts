@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LabFinder } from './lab/labFinder';
 import { LabStatusStore } from './labStatus';
 import { registerLesson } from './lesson/registerLesson';
 import { registerLab } from './lab/registerLab';
@@ -10,10 +11,11 @@ import { registerPlots } from './plots/registerPlots';
  */
 export function activate(context: vscode.ExtensionContext): void {
   const labStatus = new LabStatusStore();
-  context.subscriptions.push(labStatus);
-  registerLesson(context, labStatus);
-  registerLab(context, labStatus);
-  registerPlots(context, labStatus);
+  const labs = new LabFinder();
+  context.subscriptions.push(labStatus, labs);
+  registerLesson(context, labStatus, labs);
+  registerLab(context, labStatus, labs);
+  registerPlots(context, labStatus, labs);
 }
 
 export function deactivate(): void {

@@ -21,6 +21,17 @@ export interface ShowPlotMessage {
   readonly studentUnavailable: string | null;
   /** The lab folder shown in the header, or null while it is not known yet. */
   readonly labName: string | null;
+  /**
+   * The last Check Lab's verdict on bptt when it did not pass, or null (passed, or not checked):
+   * the plot compares only dL/dh_t, so it must say when Check Lab found another part wrong.
+   */
+  readonly lastBpttCheck: LastBpttCheck | null;
+}
+
+/** What the last check said about bptt: its status and the part it named first (e.g. "dWhh"), if any. */
+export interface LastBpttCheck {
+  readonly status: string;
+  readonly part: string | null;
 }
 
 /** The student's ‖dhs[t]‖ for the run the webview asked for with `runStudent`. */

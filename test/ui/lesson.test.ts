@@ -3,7 +3,8 @@
 // palette. Screenshots go to test-results/screens/lesson-*.png.
 import * as assert from 'node:assert/strict';
 import {
-  answerQuickInput, expandRow, runCommand, screenshot, session, sideBar, treeRowTexts, treeRows, waitForNotification, workbenchReady,
+  answerQuickInput, clearNotifications, expandRow, openFile, runCommand, screenshot, session, sideBar, treeRowTexts, treeRows,
+  waitForNotification, workbenchReady,
 } from './driver';
 
 const SECTIONS = ['Objectives', 'Lecture (3 h)', 'Practice (2 h)', 'Misconception', 'Concept checks', 'Pitfalls', 'Lab tasks', 'Takeaways', 'Course'];
@@ -93,6 +94,10 @@ suite('RNN Lab lesson in the sidebar', () => {
 
   test('a concept check is answered in the palette, then the answer is revealed and the sidebar shows it', async () => {
     await runCommandWithPicker('RNN Lab: Concept Check…', 'RNN Lab: Concept Check');
+    // Focus moving elsewhere while the pick is open (a view or panel taking focus late, as on a busy
+    // machine) must not dismiss it: click into the editor area, then answer.
+    await session().page.locator('.part.editor').click({ position: { x: 400, y: 400 } });
+    await waitForPicker('RNN Lab: Concept Check');
     await answerQuickInput('Next unanswered');
     await waitForPicker('Why do gradients vanish or explode');
     await answerQuickInput('BPTT multiplies by the recurrent matrix');
@@ -103,5 +108,36 @@ suite('RNN Lab lesson in the sidebar', () => {
     await setExpanded('Concept checks', true);
     await rowByLabel('Why do gradients vanish or explode in a plain RNN over long sequences?, answered · correct').waitFor({ timeout: 10_000 });
     await screenshot('lesson-concept-check-answered');
+  });
+
+  test('a wrong answer to the misconception says the answer once', async () => {
+    await clearNotifications();
+    await runCommandWithPicker('RNN Lab: Concept Check…', 'RNN Lab: Concept Check');
+    await answerQuickInput('True or false: An RNN has a separate set of weights');
+    await waitForPicker('True or false');
+    await answerQuickInput('True');
+    const note = await waitForNotification('Concept check: Not quite.');
+    assert.match(note, /^Concept check: Not quite\. The answer: False\. The same weights are reused at every step/);
+    assert.doesNotMatch(note, /False\.? False/);
+  });
+
+  test('lesson previews are titled after their item and stay theirs when another markdown file opens', async function () {
+    this.timeout(120_000);
+    const { page } = session();
+    await runCommand('View: Close All Editors');
+    await runCommand('RNN Lab: Open Lesson');
+    await setExpanded('Concept checks', false);
+    await setExpanded('Misconception', true);
+    await rowByLabel('Students often think').click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Misconception: students often think' });
+    await tab.waitFor({ timeout: 30_000 });
+    // The README opened as the scaffold does: the lesson's preview must not turn into its preview.
+    await openFile('README.md');
+    await page.waitForTimeout(1_500);
+    const titles = await page.locator('.tabs-container .tab .label-name').allInnerTexts();
+    assert.ok(titles.some((t) => t.includes('Misconception: students often think')), `tabs: ${JSON.stringify(titles)}`);
+    assert.ok(!titles.some((t) => /Preview README\.md/.test(t)), `a lesson preview became the README's: ${JSON.stringify(titles)}`);
+    await screenshot('lesson-preview-titled-and-locked');
+    await runCommand('View: Close All Editors');
   });
 });

@@ -67,7 +67,7 @@ test("the student's curve is overlaid and the first disagreeing step is named", 
     // As if the recurrent path were lost from step 20 back: steps 21..T agree, 1..20 do not.
     const wrong = engine.map((n, i) => (i < 20 ? n * 3 : n));
     await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: wrong, loss: 0.5, elapsedMs: 12 }, labName: 'lab' });
-    await view.page.locator('#summary', { hasText: 'first disagrees at step 20' }).waitFor({ timeout: 5000 });
+    await view.page.locator('#summary', { hasText: 'first disagree at step 20' }).waitFor({ timeout: 5000 });
     const last = (await renders(view, 0)).at(-1);
     assert.equal(last?.series, 2);
     assert.equal(last?.points, 2 * PROBE_DEFAULTS.T);
@@ -249,7 +249,7 @@ test("a student curve equal to the engine's stays visible: hollow diamonds on th
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
     const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
     await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3 }, labName: 'lab' });
-    await view.page.locator('#summary', { hasText: 'agrees with the engine at every step' }).waitFor({ timeout: 5000 });
+    await view.page.locator('#summary', { hasText: 'agree with the engine at every step' }).waitFor({ timeout: 5000 });
     // Below the legend, in the plot: both curves show although they coincide point for point.
     const student = await pixelsNear(view, '#ff8000', 0.25, 1);
     const engineLine = await pixelsNear(view, '#0000ff', 0.25, 1);

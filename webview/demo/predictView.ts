@@ -31,7 +31,7 @@ export function mountPredict(root: HTMLElement, ctx: DemoContext): DemoView {
     b.classList.add('choice');
     return b;
   });
-  const runButton = button('Run it', reveal, { id: 'reveal' });
+  const runButton = button('Run it', () => reveal(), { id: 'reveal' });
   const recorded = el('p', { id: 'recorded', className: 'recorded' });
   const result = el('div', { id: 'result' });
   root.append(
@@ -42,7 +42,7 @@ export function mountPredict(root: HTMLElement, ctx: DemoContext): DemoView {
     result,
   );
   showChoice();
-  if (prediction && ctx.settings.revealed) reveal();
+  if (prediction && ctx.settings.revealed) reveal(false);
   else ctx.rendered([], performance.now());
 
   function choose(c: PredictChoice): void {
@@ -62,7 +62,8 @@ export function mountPredict(root: HTMLElement, ctx: DemoContext): DemoView {
     setDisabled(runButton, prediction === null);
   }
 
-  function reveal(): void {
+  /** `revealedNow`: clicked "Run it" (scrolls to the answer), not restored after a reload. */
+  function reveal(revealedNow = true): void {
     if (!prediction) return;
     const t0 = performance.now();
     const actual = predictThenRunDemo();
@@ -87,6 +88,8 @@ export function mountPredict(root: HTMLElement, ctx: DemoContext): DemoView {
     result.append(ctx.exportable('predict-then-run', () => toCsv('T', series), chart));
     ctx.save({ prediction: prediction.id, revealed: true });
     ctx.rendered([chart], t0);
+    // The answer appears below the fold on a projector: bring the verdict and the chart into view.
+    if (revealedNow) result.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
   return { dispose: () => undefined, retheme: () => chart?.retheme() };

@@ -4,7 +4,7 @@
  * redraws at once), with overlays, a data table, a summary line and PNG / CSV export.
  */
 import { engineProbe, probeProblem, PROBE_DEFAULTS, PROBE_LENGTHS, PROBE_RADII, type ProbeControls } from '../../src/demos/probeProblem';
-import type { HostToWebview, PlotPanelState, PlotRun, StudentProbeOutcome } from '../../src/protocol';
+import type { HostToWebview, LastBpttCheck, PlotPanelState, PlotRun, StudentProbeOutcome } from '../../src/protocol';
 import { renderDataTable, toCsv } from '../shared/dataTable';
 import { appRoot, chartBox, el } from '../shared/dom';
 import { LineChart } from '../shared/lineChart';
@@ -28,6 +28,8 @@ let studentUnavailable: string | null = null;
 /** Whether VS Code has answered `ready` yet (the engine's curve is drawn before it does). */
 let connected = false;
 let labName: string | null = null;
+/** The last Check Lab's verdict on bptt when it did not pass (the summary names what it found). */
+let lastBpttCheck: LastBpttCheck | null = null;
 /** "Your bptt (rnn-lab/rnn.ts) ran in 12 ms…", shown above the chart after a run. */
 let lastRun = '';
 /** The summary's note when the code was not run; the reason itself is shown above the chart. */
@@ -87,6 +89,7 @@ function handle(message: HostToWebview): void {
       connected = true;
       studentUnavailable = message.studentUnavailable;
       labName = message.labName;
+      lastBpttCheck = message.lastBpttCheck;
       // A restored webview keeps its own controls; a fresh one starts from the host's.
       const next = restored ? controls : message.controls;
       if (current && sameControls(next, controls)) {
@@ -207,7 +210,7 @@ function render(t0 = performance.now()): void {
     title: current.label, xLabel: 'time step t', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true,
     series, markers: disagreementMarker(current),
   });
-  summary.textContent = summaryLine(current, clipFactor);
+  summary.textContent = summaryLine(current, clipFactor, lastBpttCheck);
   const elapsedMs = performance.now() - t0;
   // The table follows right after the chart is on screen (it is for reading, not for the eye).
   const caption = `‖∂L/∂h_t‖ per time step (${current.label})`;

@@ -1,7 +1,7 @@
 import { firstDisagreement, gradientSummary, shortNumber } from '../../src/demos/compare';
 import { oneTo } from '../../src/demos/series';
 import type { ProbeControls } from '../../src/demos/probeProblem';
-import type { PlotRun } from '../../src/protocol';
+import type { LastBpttCheck, PlotRun } from '../../src/protocol';
 import type { ChartSeries, Marker } from '../shared/lineChart';
 
 /** "ρ 0.9 · T 50 · inputs ×0.5 · no clipping" */
@@ -35,8 +35,11 @@ export function disagreementMarker(current: PlotRun): Marker[] {
   return t === null ? [] : [{ axis: 'x', value: t, label: `first disagreement (from step T back): step ${t}`, alert: true }];
 }
 
-/** The one-line text summary under the chart. */
-export function summaryLine(current: PlotRun, clipFactor: number): string {
+/**
+ * The one-line text summary under the chart. It says what was compared (‖dL/dh_t‖ only), and when
+ * the last Check Lab failed bptt on a part this plot cannot show, it says so (`lastCheck`).
+ */
+export function summaryLine(current: PlotRun, clipFactor: number, lastCheck: LastBpttCheck | null = null): string {
   const parts = [`Engine: ${gradientSummary(current.engine)}.`];
   if (current.engineClipped) {
     parts.push(clipFactor < 1
@@ -45,13 +48,21 @@ export function summaryLine(current: PlotRun, clipFactor: number): string {
   }
   if (current.student) {
     const t = firstDisagreement(current.student, current.engine);
+    parts.push('Compared: ‖dL/dh_t‖ of your bptt and of the engine at each step t = 1..T.');
     parts.push(t === null
-      ? 'Your bptt agrees with the engine at every step.'
-      : `Going back from step T, your bptt first disagrees at step ${t}: yours ${shortNumber(current.student[t - 1] ?? NaN)}, engine ${shortNumber(current.engine[t - 1] ?? NaN)}.`);
+      ? `Your dL/dh_t agree with the engine at every step${checkNote(lastCheck)}`
+      : `Going back from step T, your dL/dh_t first disagree at step ${t}: yours ${shortNumber(current.student[t - 1] ?? NaN)}, engine ${shortNumber(current.engine[t - 1] ?? NaN)}.`);
   } else if (current.studentProblem) {
     parts.push(current.studentProblem);
   } else {
     parts.push('Running your bptt…');
   }
   return parts.join(' ');
+}
+
+/** The end of "your dL/dh_t agree…": what the last check found that this plot cannot show. */
+function checkNote(lastCheck: LastBpttCheck | null): string {
+  if (lastCheck === null) return '. The plot compares nothing else: Check Lab checks the loss and every gradient.';
+  if (lastCheck.part !== null && lastCheck.part !== 'dhs') return `; ${lastCheck.part} does not: see Check Lab.`;
+  return `, but the last Check Lab found bptt ${lastCheck.status === 'fail' ? 'wrong' : `ended in ${lastCheck.status}`}: see Check Lab.`;
 }

@@ -5,7 +5,7 @@
 import type { ProbeControls } from '../../src/demos/probeProblem';
 import { isDemoId } from '../../src/lesson/demos';
 import type {
-  DemoSettings, HostToWebview, PlotRun, PresenterPosition, StudentProbeOutcome,
+  DemoSettings, HostToWebview, LastBpttCheck, PlotRun, PresenterPosition, StudentProbeOutcome,
 } from '../../src/protocol';
 
 export class ProtocolError extends Error {
@@ -97,6 +97,13 @@ function presenter(v: unknown): PresenterPosition | null {
   };
 }
 
+/** Absent (an older host) reads as null. */
+function lastBpttCheck(v: unknown): LastBpttCheck | null {
+  if (v === undefined || v === null) return null;
+  const o = obj('lastBpttCheck', v);
+  return { status: str('lastBpttCheck.status', o.status), part: strOrNull('lastBpttCheck.part', o.part) };
+}
+
 function outcome(v: unknown): StudentProbeOutcome {
   const o = obj('result', v);
   if (o.ok === true) {
@@ -112,7 +119,10 @@ export function validateHostMessage(data: unknown): HostToWebview {
   const type = str('message.type', m.type) as HostToWebview['type'];
   switch (type) {
     case 'showPlot':
-      return { type, controls: validateControls(m.controls), studentUnavailable: strOrNull('studentUnavailable', m.studentUnavailable), labName: strOrNull('labName', m.labName) };
+      return {
+        type, controls: validateControls(m.controls), studentUnavailable: strOrNull('studentUnavailable', m.studentUnavailable),
+        labName: strOrNull('labName', m.labName), lastBpttCheck: lastBpttCheck(m.lastBpttCheck),
+      };
     case 'studentResult':
       return { type, requestId: finite('requestId', m.requestId), result: outcome(m.result), labName: strOrNull('labName', m.labName) };
     case 'showDemo': {

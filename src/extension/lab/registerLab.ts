@@ -1,10 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../checker/report';
-import { findLabEntries } from '../labFiles';
 import type { LabStatusStore } from '../labStatus';
-import { findLabFolder, labFolderOf } from './findLab';
 import { LabChecker } from './labChecker';
+import type { LabFinder } from './labFinder';
 import { readLabSettings } from './labSettings';
 import { LabStatusBar } from './labStatusBar';
 import { LabTests } from './labTests';
@@ -32,7 +31,7 @@ async function savedOrAccepted(labDir: vscode.Uri): Promise<boolean> {
 }
 
 /** Scaffolding and checking the student's lab: commands, Problems, Testing view, status bar, check on save. */
-export function registerLab(context: vscode.ExtensionContext, labStatus: LabStatusStore): void {
+export function registerLab(context: vscode.ExtensionContext, labStatus: LabStatusStore, labs: LabFinder): void {
   const statusBar = new LabStatusBar(labStatus);
   const checker = new LabChecker(context.extensionPath, labStatus, statusBar);
 
@@ -43,7 +42,7 @@ export function registerLab(context: vscode.ExtensionContext, labStatus: LabStat
       if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
       return undefined;
     }
-    const labDir = await findLabFolder(target instanceof vscode.Uri ? target : undefined, labStatus.labUri);
+    const labDir = await labs.resolve(target instanceof vscode.Uri ? target : undefined, labStatus.labUri, true);
     if (!labDir) {
       const choice = await vscode.window.showWarningMessage('RNN Lab: there is no rnn.ts in this workspace yet. Scaffold the lab first.', 'Scaffold Lab Files');
       if (choice) await vscode.commands.executeCommand('rnnLab.scaffoldLab');
@@ -67,7 +66,7 @@ export function registerLab(context: vscode.ExtensionContext, labStatus: LabStat
   let saveTimer: NodeJS.Timeout | undefined;
   const onSave = vscode.workspace.onDidSaveTextDocument(async (doc) => {
     if (!readLabSettings().onSave || !vscode.workspace.isTrusted || !/\.[cm]?[tj]s$/.test(doc.uri.fsPath)) return;
-    const labDir = labFolderOf(doc.uri, await findLabEntries(50));
+    const labDir = await labs.labOf(doc.uri);
     if (!labDir) return;
     // Saving several files at once (Save All) checks once.
     clearTimeout(saveTimer);
@@ -80,7 +79,12 @@ export function registerLab(context: vscode.ExtensionContext, labStatus: LabStat
     tests,
     onSave,
     { dispose: () => clearTimeout(saveTimer) },
-    vscode.commands.registerCommand('rnnLab.scaffoldLab', (target?: vscode.Uri) => scaffoldCommand(context.extensionPath, target instanceof vscode.Uri ? target : undefined)),
+    vscode.commands.registerCommand('rnnLab.scaffoldLab', async (target?: vscode.Uri) => {
+      const result = await scaffoldCommand(context.extensionPath, target instanceof vscode.Uri ? target : undefined);
+      // The sidebar and the welcome view learn of the new lab now, not from a watcher event that may never come.
+      await labs.refreshPresence();
+      return result;
+    }),
     vscode.commands.registerCommand('rnnLab.checkLab', async (target?: vscode.Uri) => (await checkCommand(target))?.report),
     // Not in the palette: what the lab feature shows right now, for tests and for other features.
     vscode.commands.registerCommand('rnnLab.internal.labState', () => ({

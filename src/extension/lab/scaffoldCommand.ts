@@ -33,7 +33,7 @@ async function askWhere(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const choose = { label: '$(folder-opened) Choose a folder…', uri: undefined as vscode.Uri | undefined };
   const items = [...folders.map((f) => ({ label: `$(new-folder) ${path.join(f.name, 'rnn-lab')}`, description: 'new folder in the workspace', uri: vscode.Uri.joinPath(f.uri, 'rnn-lab') })), choose];
-  const picked = folders.length > 0 ? await vscode.window.showQuickPick(items, { title: 'RNN Lab: where should the lab files go?', placeHolder: 'Existing files are never overwritten' }) : choose;
+  const picked = folders.length > 0 ? await vscode.window.showQuickPick(items, { title: 'RNN Lab: where should the lab files go?', placeHolder: 'Existing files are never overwritten', ignoreFocusOut: true }) : choose;
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
   const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Scaffold the lab here', defaultUri: folders[0]?.uri });

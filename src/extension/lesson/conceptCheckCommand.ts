@@ -46,7 +46,8 @@ export async function runConceptCheck(deps: ConceptCheckDeps, arg?: ConceptCheck
 
   const result = await deps.store.record(check, answerIndex, deps.clock().now());
   await deps.reveal(check);
-  const verdict = result.correct ? 'Correct.' : `Not quite. The answer: ${check.choices[check.correctIndex]}`;
+  // The answer text already opens with the right choice's gist ("False. …"): say it once.
+  const verdict = result.correct ? 'Correct.' : 'Not quite. The answer:';
   // Not awaited: the toast must not block the flow (or a test driving it).
   void vscode.window.showInformationMessage(`Concept check: ${verdict} ${check.answer}`);
   return { checkId: check.id, answerIndex, correct: result.correct, answer: check.answer, explanation: check.explanation };
@@ -95,7 +96,12 @@ async function pickCheck(store: ConceptCheckStore): Promise<ConceptCheck | undef
       };
     }),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'RNN Lab: Concept Check', placeHolder: 'Pick a check (answer first, then the answer is revealed)' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'RNN Lab: Concept Check',
+    placeHolder: 'Pick a check (answer first, then the answer is revealed)',
+    // A focus change (a view or panel taking focus late, on a busy machine) must not dismiss it.
+    ignoreFocusOut: true,
+  });
   if (picked && !picked.check) {
     void vscode.window.showInformationMessage('RNN Lab: every concept check is answered. Pick one from the list to try it again.');
   }

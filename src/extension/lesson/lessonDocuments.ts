@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LessonNode, LessonNodeIndex } from './lessonNodes';
+import { SECTION_LABELS, type LessonNode, type LessonNodeIndex } from './lessonNodes';
 import type { LessonLiveState } from './lessonState';
 import { renderNode } from './markdown';
 
@@ -15,15 +15,33 @@ export function nodeIdOf(uri: vscode.Uri): string {
   return uri.path.split('/')[1] ?? '';
 }
 
+/** The preview's tab title is the file name: the item's own name, as the sidebar shows it. */
 function documentTitle(node: LessonNode): string {
-  const title = node.kind === 'section' ? node.section
-    : node.kind === 'block' || node.kind === 'bullet' ? node.block.title
-      : node.kind === 'check' ? 'Concept check'
-        : node.kind === 'pitfall' ? 'Pitfall'
-          : node.kind === 'labTask' ? `Lab task ${node.task.id}`
-            : node.kind;
-  // Keep the tab title readable and the path one segment long.
-  return title.replace(/[/\\?#%]/g, ' ').trim() || 'lesson';
+  const name = itemName(node);
+  const short = name.length > TITLE_CHARS ? `${name.slice(0, TITLE_CHARS - 1).trimEnd()}…` : name;
+  // Keep the path one segment long.
+  return short.replace(/[/\\?#%]/g, ' ').trim() || 'lesson';
+}
+
+/** Long enough to tell items apart, short enough for a tab. */
+const TITLE_CHARS = 48;
+
+/** The item's name for a title: its sidebar label without live state. */
+function itemName(node: LessonNode): string {
+  switch (node.kind) {
+    case 'section': return SECTION_LABELS[node.section];
+    case 'objective': return `Objective: ${node.objective.text}`;
+    case 'block': return node.block.title;
+    case 'bullet': return node.bullet.text;
+    case 'misconceptionPart': return node.part === 'belief' ? 'Misconception: students often think' : 'Misconception: set it straight';
+    case 'check': return `Concept check: ${node.check.prompt}`;
+    case 'pitfall': return `Pitfall: ${node.pitfall.title}`;
+    case 'labTask': return `Lab task: ${node.task.title}`;
+    case 'scaffoldLab': return 'Scaffold the lab files';
+    case 'takeaway': return `Takeaway: ${node.takeaway.text}`;
+    case 'week': return node.which === 'previous' ? 'Previous week' : 'Next week';
+    case 'link': return node.link.label;
+  }
 }
 
 export class LessonDocumentProvider implements vscode.TextDocumentContentProvider {
@@ -52,12 +70,16 @@ export class LessonDocumentProvider implements vscode.TextDocumentContentProvide
   }
 }
 
-/** Opens a node's text as a rendered markdown preview; a plain read-only editor if previews are unavailable. */
+/**
+ * Opens a node's text as a rendered markdown preview, locked to that item: an unlocked preview
+ * follows the active editor, so opening any other markdown file (the lab's README) would take it
+ * over. A plain read-only editor if previews are unavailable.
+ */
 export async function showLessonDocument(node: LessonNode): Promise<vscode.Uri> {
   const uri = lessonDocumentUri(node);
   const doc = await vscode.workspace.openTextDocument(uri);
   try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    await vscode.commands.executeCommand('markdown.showPreview', uri, [uri], { locked: true });
   } catch {
     await vscode.window.showTextDocument(doc, { preview: true });
   }

@@ -29,6 +29,19 @@ export const SECTION_ORDER: readonly SectionId[] = [
   'objectives', 'lecture', 'practice', 'misconception', 'checks', 'pitfalls', 'labTasks', 'takeaways', 'course',
 ];
 
+/** Each section's name, as the sidebar and the preview titles show it. */
+export const SECTION_LABELS: Record<SectionId, string> = {
+  objectives: 'Objectives',
+  lecture: 'Lecture (3 h)',
+  practice: 'Practice (2 h)',
+  misconception: 'Misconception',
+  checks: 'Concept checks',
+  pitfalls: 'Pitfalls',
+  labTasks: 'Lab tasks',
+  takeaways: 'Takeaways',
+  course: 'Course',
+};
+
 /** Every node, its children and its parent, built once. */
 export class LessonNodeIndex {
   readonly roots: LessonNode[];

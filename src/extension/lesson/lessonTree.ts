@@ -2,21 +2,21 @@ import * as vscode from 'vscode';
 import { COURSE, SCHEDULES } from '../../lesson';
 import type { TaskState } from '../labStatus';
 import { taskStateLabel } from './labels';
-import { LessonNodeIndex, type LessonNode, type SectionId } from './lessonNodes';
+import { LessonNodeIndex, SECTION_LABELS, type LessonNode, type SectionId } from './lessonNodes';
 import type { LessonLiveState } from './lessonState';
 
 export const OPEN_ITEM_COMMAND = 'rnnLab.internal.openLessonItem';
 
-const SECTION_LOOK: Record<SectionId, { label: string; icon: string }> = {
-  objectives: { label: 'Objectives', icon: 'target' },
-  lecture: { label: 'Lecture (3 h)', icon: 'mortar-board' },
-  practice: { label: 'Practice (2 h)', icon: 'code' },
-  misconception: { label: 'Misconception', icon: 'warning' },
-  checks: { label: 'Concept checks', icon: 'question' },
-  pitfalls: { label: 'Pitfalls', icon: 'bug' },
-  labTasks: { label: 'Lab tasks', icon: 'beaker' },
-  takeaways: { label: 'Takeaways', icon: 'lightbulb' },
-  course: { label: 'Course', icon: 'library' },
+const SECTION_ICON: Record<SectionId, string> = {
+  objectives: 'target',
+  lecture: 'mortar-board',
+  practice: 'code',
+  misconception: 'warning',
+  checks: 'question',
+  pitfalls: 'bug',
+  labTasks: 'beaker',
+  takeaways: 'lightbulb',
+  course: 'library',
 };
 
 const TASK_ICON: Record<TaskState, [string, string | undefined]> = {
@@ -64,14 +64,15 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
 
   private label(node: LessonNode): string {
     switch (node.kind) {
-      case 'section': return SECTION_LOOK[node.section].label;
+      case 'section': return SECTION_LABELS[node.section];
       case 'objective': return node.objective.text;
       case 'block': return node.block.title;
       case 'bullet': return node.bullet.text;
       case 'misconceptionPart': return node.part === 'belief' ? 'Students often think…' : 'Set it straight…';
       case 'check': return node.check.prompt;
       case 'pitfall': return node.pitfall.title;
-      case 'labTask': return node.task.title;
+      // The state leads: at the default sidebar width a description after the title is cut off.
+      case 'labTask': return `${taskStateLabel(this.state.task(node.task.id).state)} · ${node.task.title}`;
       case 'scaffoldLab': return 'Scaffold the lab files…';
       case 'takeaway': return node.takeaway.text;
       case 'week': return node.which === 'previous' ? 'Previous week' : 'Next week';
@@ -104,9 +105,9 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
     const markdownTip = (text: string) => new vscode.MarkdownString(text);
     switch (node.kind) {
       case 'section': {
-        item.iconPath = icon(SECTION_LOOK[node.section].icon);
+        item.iconPath = icon(SECTION_ICON[node.section]);
         item.description = this.sectionDescription(node.section);
-        item.tooltip = `${SECTION_LOOK[node.section].label} — select to read the whole section`;
+        item.tooltip = `${SECTION_LABELS[node.section]} — select to read the whole section`;
         return;
       }
       case 'objective':
@@ -147,7 +148,7 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
         const status = this.state.task(node.task.id);
         const [id, color] = TASK_ICON[status.state];
         item.iconPath = icon(id, color);
-        item.description = `${node.task.id} · ${taskStateLabel(status.state)}`;
+        item.description = node.task.id;
         item.tooltip = `${node.task.title}: ${node.task.summary}\n${status.message}`;
         return;
       }

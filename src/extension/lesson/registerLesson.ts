@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import type { LabFinder } from '../lab/labFinder';
 import type { LabStatusStore } from '../labStatus';
 import { ClassTimer } from './classTimer';
 import { FixedClock, systemClock, type Clock } from './clock';
 import { runConceptCheck, type ConceptCheckArgs } from './conceptCheckCommand';
 import { ConceptCheckStore } from './conceptCheckStore';
-import { LabPresence } from './labPresence';
 import { readLink, warnAboutInvalidLinks } from './links';
 import { LESSON_SCHEME, LessonDocumentProvider, lessonDocumentUri, showLessonDocument } from './lessonDocuments';
 import { LessonNodeIndex, type LessonNode } from './lessonNodes';
@@ -28,11 +28,10 @@ export const VIEW_ID = 'rnnLab.lesson';
  * - `rnnLab.internal.reloadTimer` → re-reads the persisted timer, as a window reload does
  * - `rnnLab.internal.resetConceptChecks` → forgets this workspace's concept-check answers
  */
-export function registerLesson(context: vscode.ExtensionContext, labStatus: LabStatusStore): void {
+export function registerLesson(context: vscode.ExtensionContext, labStatus: LabStatusStore, labs: LabFinder): void {
   let clock: Clock = systemClock;
   const nodes = new LessonNodeIndex();
   const checks = new ConceptCheckStore(context.workspaceState);
-  const presence = new LabPresence();
   const notifyOnBlockChange = () => vscode.workspace.getConfiguration('rnnLab.classTimer').get<boolean>('notifyOnBlockChange', true);
   const timer = new ClassTimer(context.workspaceState, () => clock, (message) => {
     if (!notifyOnBlockChange()) return false;
@@ -41,7 +40,7 @@ export function registerLesson(context: vscode.ExtensionContext, labStatus: LabS
   });
 
   const state: LessonLiveState = {
-    get hasLab() { return presence.hasLab; },
+    get hasLab() { return labs.hasLab; },
     task: (id) => labStatus.get(id),
     checkResult: (id) => checks.get(id),
     link: readLink,
@@ -67,12 +66,19 @@ export function registerLesson(context: vscode.ExtensionContext, labStatus: LabS
     typeof arg === 'string' ? nodes.get(arg) : arg && typeof arg === 'object' && 'id' in arg ? nodes.get(String(arg.id)) : undefined;
 
   context.subscriptions.push(
-    checks, presence, timer, view, welcome, documents,
+    checks, timer, view, welcome, documents,
     vscode.workspace.registerTextDocumentContentProvider(LESSON_SCHEME, documents),
     createTimerStatusBar(timer),
-    labStatus.onDidChange(refresh),
+    // A check proves a lab exists (or finds it gone): refresh presence too, not only the task rows.
+    labStatus.onDidChange(() => {
+      refresh();
+      void labs.refreshPresence();
+    }),
     checks.onDidChange(refresh),
-    presence.onDidChange(refresh),
+    labs.onDidChangePresence(refresh),
+    // The sidebar shown again: re-check presence, in case a watcher event was missed meanwhile.
+    view.onDidChangeVisibility((e) => { if (e.visible) void labs.refreshPresence(); }),
+    welcome.onDidChangeVisibility((e) => { if (e.visible) void labs.refreshPresence(); }),
     timer.onDidChange(({ blockChanged }) => {
       refresh();
       if (blockChanged) revealCurrentBlock();

@@ -27,7 +27,7 @@ export async function startClassTimer(timer: ClassTimer, args?: StartTimerArgs):
         description: `${SCHEDULES[id].blocks.length} blocks`,
         id,
       })),
-      { title: 'RNN Lab: Start Class Timer', placeHolder: 'Which session is starting?' },
+      { title: 'RNN Lab: Start Class Timer', placeHolder: 'Which session is starting?', ignoreFocusOut: true },
     );
     if (!picked) return false;
     schedule = picked.id;
@@ -39,6 +39,7 @@ export async function startClassTimer(timer: ClassTimer, args?: StartTimerArgs):
       title: `Start the ${SCHEDULES[schedule].title.toLowerCase()} timer`,
       prompt: 'Started how many minutes ago? Leave empty to start now.',
       placeHolder: '0',
+      ignoreFocusOut: true,
       validateInput: (text) => (text.trim() === '' || validMinutes(Number(text), schedule) ? undefined
         : `Enter a whole number of minutes from 0 to ${SCHEDULES[schedule].totalMinutes}.`),
     });

@@ -2,9 +2,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from '../../checker/studentProbe';
 import { probeProblem, PROBE_DEFAULTS, studentProbeInput, type ProbeControls } from '../../demos/probeProblem';
-import type { StudentProbeOutcome, WebviewToHost } from '../../protocol';
+import type { LastBpttCheck, StudentProbeOutcome, WebviewToHost } from '../../protocol';
+import type { LabFinder } from '../lab/labFinder';
+import type { LabStatusStore } from '../labStatus';
 import { saveExport } from './exportFile';
-import type { LabLocator } from './findLab';
+import { lastBpttCheck } from './lastBpttCheck';
 import { PanelConnection } from './panelConnection';
 import type { PanelLog } from './panelLog';
 import { studentRunDecision, untrustedReason } from './studentRunDecision';
@@ -17,8 +19,10 @@ const PROBE_TIMEOUT_MS = 10_000;
 
 export interface PlotDeps {
   readonly extensionUri: vscode.Uri;
-  /** Where the lab is (the last check's folder, or one workspace search, cached). */
-  readonly labs: LabLocator;
+  /** Finds the lab by the same rule as Check Lab. */
+  readonly labs: LabFinder;
+  /** The last check: its folder comes first, and its verdict on bptt is named beside the plot's. */
+  readonly labStatus: LabStatusStore;
   /** Whether the workspace is trusted (read at each decision: trust can be granted any time). */
   readonly isTrusted: () => boolean;
   readonly log: PanelLog;
@@ -72,14 +76,21 @@ export class GradientPlotPanel implements vscode.Disposable {
    * student's with `runStudent`; finding the lab is part of answering that.
    */
   private refresh(): void {
-    const known = this.deps.labs.known();
-    if (known) this.labDir = known;
+    const known = this.deps.labStatus.labUri?.fsPath ?? this.labDir;
+    const check: LastBpttCheck | null = lastBpttCheck(this.deps.labStatus.get('bptt'));
     this.connection.post({
       type: 'showPlot',
       controls: this.controls,
       studentUnavailable: untrustedReason(this.deps.isTrusted()),
       labName: known ? path.basename(known) : null,
+      lastBpttCheck: check,
     });
+  }
+
+  /** The lab to run: Check Lab's rule, remembering this plot's last one; asks only when it has none. */
+  private async findLab(): Promise<string | undefined> {
+    const remembered = this.deps.labStatus.labUri ?? (this.labDir ? vscode.Uri.file(this.labDir) : undefined);
+    return (await this.deps.labs.resolve(undefined, remembered, this.labDir === undefined))?.fsPath;
   }
 
   private async handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void> {
@@ -112,7 +123,7 @@ export class GradientPlotPanel implements vscode.Disposable {
     this.running = abort;
     // Trust first: an untrusted workspace is not even searched for a lab.
     const trusted = this.deps.isTrusted();
-    const decision = studentRunDecision(trusted, trusted ? await this.deps.labs.find() : undefined);
+    const decision = studentRunDecision(trusted, trusted ? await this.findLab() : undefined);
     if (abort.signal.aborted) return;
     if (!decision.run) {
       this.connection.post({ type: 'studentResult', requestId, result: { ok: false, status: 'unavailable', message: decision.reason }, labName: null });

@@ -24,7 +24,11 @@ export async function demoTargetFor(arg: unknown): Promise<DemoTarget | undefine
     { label: '$(run-all) Step through all', description: `${order.length} demos in the plan's order`, detail: order.map((id) => demoById(id).title).join(' → '), demoId: 'all' },
     ...order.map((id): Item => ({ label: demoById(id).title, detail: demoById(id).lookFor, demoId: id })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'RNN Lab: Run Demo', placeHolder: 'Pick a demo to show the class', matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'RNN Lab: Run Demo', placeHolder: 'Pick a demo to show the class', matchOnDetail: true,
+    // Started while a demo panel has focus, the panel takes it back: that must not dismiss the pick.
+    ignoreFocusOut: true,
+  });
   if (!picked) return undefined;
   return picked.demoId === 'all'
     ? { demoId: order[0], presenterIndex: 0, settings: {} }

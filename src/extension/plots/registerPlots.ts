@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import type { LabFinder } from '../lab/labFinder';
 import type { LabStatusStore } from '../labStatus';
 import { DEMO_VIEW_TYPE, DemoPanel } from './demoPanel';
-import { LabLocator } from './findLab';
 import { GRADIENT_PLOT_VIEW_TYPE, GradientPlotPanel, sandboxProbe, type PlotDeps } from './gradientPlotPanel';
 import { PanelLog } from './panelLog';
 import { demoTargetFor } from './pickDemo';
@@ -11,17 +11,15 @@ import { demoTargetFromState } from './restoreState';
 export const PLOTS_LOG_COMMAND = 'rnnLab.internal.plotsLog';
 
 /** The student gradient plot and the instructor demos (owned by the plots feature). */
-export function registerPlots(context: vscode.ExtensionContext, labStatus: LabStatusStore): void {
+export function registerPlots(context: vscode.ExtensionContext, labStatus: LabStatusStore, labs: LabFinder): void {
   const log = new PanelLog();
-  const labs = new LabLocator(labStatus);
   const plotDeps: PlotDeps = {
-    extensionUri: context.extensionUri, labs, log, probe: sandboxProbe,
+    extensionUri: context.extensionUri, labs, labStatus, log, probe: sandboxProbe,
     isTrusted: () => vscode.workspace.isTrusted,
   };
   const demoDeps = { extensionUri: context.extensionUri, log };
 
   context.subscriptions.push(
-    labs,
     // Trust granted while the plot is open: the student's curve joins the engine's at once.
     vscode.workspace.onDidGrantWorkspaceTrust(() => { GradientPlotPanel.refreshIfOpen(); }),
     vscode.commands.registerCommand('rnnLab.showGradientPlot', () => { GradientPlotPanel.show(plotDeps); }),
@@ -37,10 +35,12 @@ export function registerPlots(context: vscode.ExtensionContext, labStatus: LabSt
     vscode.window.registerWebviewPanelSerializer(DEMO_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => { DemoPanel.revive(panel, demoDeps, demoTargetFromState(state)); },
     }),
-    // After every check: re-run an open plot on the new code, or offer to open it.
+    // After every check: re-run an open plot on the new code, or offer to open it once bptt ran
+    // (passed or failed: while it is still a to-do, or crashed, there is no curve to see).
     labStatus.onDidChange(() => {
       if (GradientPlotPanel.refreshIfOpen()) return;
-      if (labStatus.get('bptt').state === 'unchecked') return;
+      const bptt = labStatus.get('bptt').state;
+      if (bptt !== 'pass' && bptt !== 'fail') return;
       void vscode.window
         .showInformationMessage('Lab checked. See how the gradient of your bptt shrinks or grows across time steps?', 'Show Gradient Plot')
         .then((choice) => { if (choice) void vscode.commands.executeCommand('rnnLab.showGradientPlot'); });

@@ -12,6 +12,8 @@ export interface UiSession {
   workspace: string;
   /** Where screenshot() writes PNGs (test-results/screens). */
   screensDir: string;
+  /** console.error lines of every frame (workbench and webviews) so far, oldest first. */
+  consoleErrors: string[];
 }
 
 const KEY = Symbol.for('rnnLab.ui.session');
