@@ -65,7 +65,8 @@ async function main() {
     page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
     const url = `${server.url}?${new URLSearchParams({ folder: workspace })}`;
     globalThis[SESSION] = { page, url, workspace, screensDir: SCREENS, consoleErrors };
-    await page.goto(url);
+    // The workbench's first load is slow on a busy 2-core machine; workbenchReady() allows 120 s too.
+    await page.goto(url, { timeout: 120_000 });
 
     const Mocha = createRequire(import.meta.url)('mocha');
     const mocha = new Mocha({

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  answerQuickInput, clearNotifications, notificationTexts, openRnnLabSidebar, runCommand, screenshot, session, sideBar,
+  answerQuickInput, clearNotifications, notificationTexts, openPalette, openRnnLabSidebar, runCommand, screenshot, session, sideBar,
   treeRows, waitForNotification, workbenchReady,
 } from './driver';
 import { repoRoot } from '../support/repoRoot';
@@ -62,10 +62,8 @@ suite('RNN Lab lab: a failing check, seen by the student', () => {
     const { page, workspace } = session();
     await openRnnLabSidebar();
     await labTasksRow('no lab yet');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill('>RNN Lab: Scaffold Lab Files');
+    await openPalette();
+    await page.locator('.quick-input-widget input.input').fill('>RNN Lab: Scaffold Lab Files');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'RNN Lab: Scaffold Lab Files' }).first().click();
     await page.locator('.quick-input-widget:not(.quick-input-widget-closing) .quick-input-title', { hasText: 'where should the lab files go' })
       .waitFor({ timeout: 15_000 });

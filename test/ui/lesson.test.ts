@@ -3,7 +3,7 @@
 // palette. Screenshots go to test-results/screens/lesson-*.png.
 import * as assert from 'node:assert/strict';
 import {
-  answerQuickInput, clearNotifications, expandRow, openFile, runCommand, screenshot, session, sideBar, treeRowTexts, treeRows,
+  answerQuickInput, clearNotifications, expandRow, openFile, openPalette, runCommand, screenshot, session, sideBar, treeRowTexts, treeRows,
   waitForNotification, workbenchReady,
 } from './driver';
 
@@ -27,10 +27,8 @@ async function setExpanded(start: string, expanded: boolean): Promise<void> {
  */
 async function runCommandWithPicker(title: string, pickerTitle: string): Promise<void> {
   const { page } = session();
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
+  await openPalette();
+  await page.locator('.quick-input-widget input.input').fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: 15_000 });
   await row.click();

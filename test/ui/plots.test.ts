@@ -24,9 +24,15 @@ async function pickQuickItem(label: string): Promise<void> {
 }
 
 /** The demo panel's content frame once it shows demo `id`. */
-async function demoFrame(id: string): Promise<FrameLocator> {
-  return webviewFrame(`#demo-${id}`, 30_000);
+async function demoFrame(id: string, timeoutMs = 30_000): Promise<FrameLocator> {
+  return webviewFrame(`#demo-${id}`, timeoutMs);
 }
+
+/**
+ * After a window reload the extension host restarts and activates RNN Lab before a panel comes
+ * back: about 10 s on a quiet machine, over a minute with several test runs sharing two cores.
+ */
+const AFTER_RELOAD_MS = 120_000;
 
 suite('RNN Lab plots: the gradient plot and the demos', () => {
   suiteSetup(async () => {
@@ -154,13 +160,17 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
   test('"Run Demo…" started while a demo panel has focus keeps its pick when the panel takes focus back', async function () {
     this.timeout(120_000);
     const { page, consoleErrors } = session();
-    const frame = await webviewFrame('#demo-title', 30_000);
-    await frame.locator('#demo-title').click();
+    await webviewFrame('#demo-title', 30_000);
+    // A click low in the panel (the quick pick covers its top) puts focus into the webview.
+    const box = await page.locator('iframe.webview.ready').first().boundingBox();
+    assert.ok(box, 'the demo panel is on screen');
+    const clickPanel = () => page.mouse.click(box.x + box.width / 2, box.y + box.height - 40);
+    await clickPanel();
     await runCommand('RNN Lab: Run Demo…');
     const picker = page.locator('.quick-input-widget:not(.quick-input-widget-closing) .quick-input-title', { hasText: 'RNN Lab: Run Demo' });
     await picker.waitFor({ timeout: 15_000 });
     // The panel takes focus back (as a webview does after the palette closes): the pick must stay.
-    await frame.locator('#demo-title').click();
+    await clickPanel();
     await page.waitForTimeout(500);
     assert.equal(await picker.isVisible(), true, 'the demo pick closed when the panel took focus');
     await pickQuickItem('Gradient norms across time steps');
@@ -170,7 +180,7 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
   });
 
   test('a window reload brings the demo panel back, showing the same demo', async function () {
-    this.timeout(180_000);
+    this.timeout(300_000);
     const { page } = session();
     await runCommand('RNN Lab: Run Demo…');
     await pickQuickItem('Gradient clipping');
@@ -182,7 +192,7 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await rnnLabActivityItem(page).waitFor({ timeout: 120_000 });
-    const frame = await demoFrame('clipping');
+    const frame = await demoFrame('clipping', AFTER_RELOAD_MS);
     assert.match(await frame.locator('#demo-title').innerText(), /Gradient clipping/);
     await page.locator('.tabs-container .tab', { hasText: /^Demo: Gradient clipping/ }).waitFor({ timeout: 15_000 });
     await frame.locator('#fraction', { hasText: /of 150 steps/ }).waitFor({ timeout: 30_000 });
@@ -190,7 +200,7 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
   });
 
   test('a window reload brings the gradient plot back with its controls, its kept run and the student\'s curve', async function () {
-    this.timeout(180_000);
+    this.timeout(360_000);
     const { page } = session();
     await runCommand('View: Close All Editors');
     await runCommand('RNN Lab: Show Gradient Plot');
@@ -208,7 +218,7 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await rnnLabActivityItem(page).waitFor({ timeout: 120_000 });
-    frame = await webviewFrame('#gradient-chart', 60_000);
+    frame = await webviewFrame('#gradient-chart', AFTER_RELOAD_MS);
     await page.locator('.tabs-container .tab', { hasText: 'RNN Lab: Gradient Plot' }).waitFor({ timeout: 15_000 });
     // The same controls and kept run (the webview's saved state), and the student's curve again
     // (after a reload the extension finds the lab by itself: no check has run in this window yet).

@@ -17,8 +17,7 @@ export async function runCommand(title: string, timeoutMs = 15_000): Promise<voi
   // The palette lists the commands whose `when` clause holds at the moment it opens (e.g. an editor
   // that just opened may not have set editorLangId yet): reopen it until the command shows.
   for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await openPalette(timeoutMs);
     await input.fill(`>${title}`);
     const attemptEnd = Math.min(deadline, Date.now() + 3_000);
     for (;;) {
@@ -38,6 +37,21 @@ export async function runCommand(title: string, timeoutMs = 15_000): Promise<voi
       throw new Error(`command "${title}" is not in the palette; it offered: ${JSON.stringify(labels.slice(0, 8))}`);
     }
   }
+}
+
+/**
+ * Opens the command palette (its input is then visible): F1, as a user does. A key press can be
+ * lost while focus moves into a webview that is just opening (a preview, a panel), so when the
+ * palette does not show within a few seconds, click the title bar's command center and type ">".
+ */
+export async function openPalette(timeoutMs = 15_000): Promise<void> {
+  const { page } = session();
+  const input = page.locator('.quick-input-widget:not(.quick-input-widget-closing) input.input');
+  await page.keyboard.press('F1');
+  if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return;
+  await page.locator('.command-center-center').first().click();
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill('>');
 }
 
 /**
