@@ -76,8 +76,11 @@ export class GradientPlotPanel implements vscode.Disposable {
    * student's with `runStudent`; finding the lab is part of answering that.
    */
   private refresh(): void {
-    const known = this.deps.labStatus.labUri?.fsPath ?? this.labDir;
-    const check: LastBpttCheck | null = lastBpttCheck(this.deps.labStatus.get('bptt'));
+    const checked = this.deps.labStatus.labUri?.fsPath;
+    const known = checked ?? this.labDir;
+    // The last check's verdict speaks for this plot only if it checked the lab the plot runs.
+    const check: LastBpttCheck | null = checked !== undefined && (this.labDir === undefined || this.labDir === checked)
+      ? lastBpttCheck(this.deps.labStatus.get('bptt')) : null;
     this.connection.post({
       type: 'showPlot',
       controls: this.controls,

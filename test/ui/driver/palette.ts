@@ -40,18 +40,20 @@ export async function runCommand(title: string, timeoutMs = 15_000): Promise<voi
 }
 
 /**
- * Opens the command palette (its input is then visible): F1, as a user does. A key press can be
- * lost while focus moves into a webview that is just opening (a preview, a panel), so when the
- * palette does not show within a few seconds, click the title bar's command center and type ">".
+ * Puts keyboard focus back on the workbench by clicking an empty spot of the title bar. A key
+ * press made while focus is inside a webview (a preview or panel that just opened and took focus)
+ * may never reach the workbench's key bindings; a click on the workbench itself always moves focus.
  */
+export async function focusWorkbench(): Promise<void> {
+  await session().page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
+}
+
+/** Opens the command palette (its input is then visible): focus on the workbench, then F1. */
 export async function openPalette(timeoutMs = 15_000): Promise<void> {
   const { page } = session();
-  const input = page.locator('.quick-input-widget:not(.quick-input-widget-closing) input.input');
+  await focusWorkbench();
   await page.keyboard.press('F1');
-  if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return;
-  await page.locator('.command-center-center').first().click();
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill('>');
+  await page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
 /**
@@ -80,6 +82,7 @@ export async function answerQuickInput(text: string, timeoutMs = 15_000): Promis
 export async function openFile(relativePath: string, timeoutMs = 15_000): Promise<void> {
   await workbenchReady();
   const { page } = session();
+  await focusWorkbench();
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
