@@ -129,7 +129,8 @@ async function viaCodeServer() {
       ]),
     });
     const t0 = Date.now();
-    await page.goto(`${server.url}?${query}`);
+    // The workbench's first load is slow on a busy 2-core machine (30 s, the default, is not enough).
+    await page.goto(`${server.url}?${query}`, { timeout: 120_000 });
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_S * 1000); });
     const code = await Promise.race([exit, timeout]);
