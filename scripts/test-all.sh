@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every tier, in order, each one run even when an earlier one failed:
 #   install (real-VS-Code prerequisites) · build · typecheck · lint · unit · webview (Chromium) ·
-#   integration (inside VS Code) · ui (VS Code driven from outside).
+#   integration (inside VS Code) · ui (VS Code driven from outside) · start (`npm start` as the
+#   README runs it: served on 127.0.0.1, stopped by --check and by Ctrl+C, nothing left running).
 # Prints each tier's result, counts and time, then `all tiers: N passed, M failed` (tests summed;
 # install/build/typecheck/lint count as one check each). The UI driver's self-test (it exercises VS
 # Code's own Markdown preview, not RNN Lab) has its own row and line, `harness self-test: …`, outside
@@ -67,6 +68,7 @@ tier webview      node-test npm run test:webview
 tier integration  "summary:vscode integration" npm run test:integration
 tier ui           summary:ui npm run test:ui
 harness_row ui-harness ui "ui harness self-test"
+tier start        node-test npm run test:start
 
 echo
 echo "=================== summary"

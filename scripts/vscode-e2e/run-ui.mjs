@@ -3,7 +3,8 @@
 // user would, opens a fresh workspace in Debian's Chromium, and runs every out/test/ui/**/*.test.js
 // (mocha, TDD ui) against that ONE server and page (starting them is the slow part).
 //
-// Env: UI_TIMEOUT_MS per test (default 60000), VERBOSE=1 (browser console), KEEP_RUN_DIR=1.
+// Env: UI_TIMEOUT_MS per test (default 60000), UI_GREP (run only the tests whose full title matches
+// this regular expression), VERBOSE=1 (browser console), KEEP_RUN_DIR=1.
 // Tests in a file named harness.test.ts check the driver itself on what any VS Code has (e.g. VS
 // Code's own Markdown preview), not RNN Lab: they are counted on their own line,
 // `ui harness self-test: N passed, M failed`. Last line: `ui: N passed, M failed` (RNN Lab's tests);
@@ -71,6 +72,7 @@ async function main() {
     const mocha = new Mocha({
       ui: 'tdd', reporter: 'spec', color: false,
       timeout: Number(process.env.UI_TIMEOUT_MS || 60_000),
+      ...(process.env.UI_GREP ? { grep: new RegExp(process.env.UI_GREP) } : {}),
       rootHooks: {
         // A failed test leaves a picture of what the user would have seen.
         async afterEach() {
