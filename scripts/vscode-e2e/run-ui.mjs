@@ -66,7 +66,9 @@ async function main() {
     page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
     const url = `${server.url}?${new URLSearchParams({ folder: workspace })}`;
     globalThis[SESSION] = { page, url, workspace, screensDir: SCREENS };
-    await page.goto(url);
+    // Only the navigation here: workbenchReady() (test/ui/driver) waits for a usable workbench, with its
+    // own, longer budget; the page's load event has no meaning for the tests.
+    await page.goto(url, { waitUntil: 'commit' });
 
     const Mocha = createRequire(import.meta.url)('mocha');
     const mocha = new Mocha({
