@@ -67,7 +67,9 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
   });
   const timings: CheckTimings = { compileMs: 0, totalMs: 0, taskMs: {} };
   const tasks: TaskReport[] = [];
-  const add = (t: TaskReport): void => {
+  const add = ({ id, status, message, hint, location }: TaskReport): void => {
+    // The report's keys in one order, whichever verdict the fields came from.
+    const t: TaskReport = { id, status, message, hint, location };
     tasks.push(t);
     options.onTask?.(t);
   };
