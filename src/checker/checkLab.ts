@@ -100,15 +100,19 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
 type TaskVerdict = Omit<TaskReport, 'id'>;
 
 async function checkTask(session: LabSession, id: LabTaskId, cases: readonly TaskCase[], timeoutMs: number, location: SourceLocation | null): Promise<TaskVerdict> {
-  const deadline = performance.now() + timeoutMs;
+  // The budget is spent only by the student's calls (run.ms), not by reloading the lab in a fresh
+  // worker after an earlier task timed out or crashed.
+  let spent = 0;
+  const remaining = (): number => Math.max(1, timeoutMs - spent);
   for (const c of cases) {
-    const run = await session.run(id, [c.args], Math.max(1, deadline - performance.now()));
+    const run = await session.run(id, [c.args], remaining());
+    if (run.kind === 'ran') spent += run.ms;
     const outcome = outcomeOf(run, id, c, timeoutMs, location);
     if ('status' in outcome) return outcome;
     const verdict = judge(id, c, outcome.value, outcome.mutation);
     if (!verdict) continue;
     // An unrecognised wrong result: does the same input, twice in a row, give two results?
-    const stateful = verdict.hint === null || verdict.hint === 'non-finite' ? await repeatedCallDiffers(session, id, c, deadline) : null;
+    const stateful = verdict.hint === null || verdict.hint === 'non-finite' ? await repeatedCallDiffers(session, id, c, remaining()) : null;
     if (stateful) return { status: 'fail', message: statefulMessage(id, c.label, stateful, describeInput(id, c.args)), hint: 'stateful', location };
     return { ...verdict, message: verdict.message + printedNote(run.kind === 'ran' ? run.printedBytes : 0), location };
   }
@@ -134,8 +138,8 @@ function outcomeOf(run: TaskRun, id: LabTaskId, c: TaskCase, timeoutMs: number, 
 }
 
 /** Calls the function twice more on the same input; names the first difference, or null. */
-async function repeatedCallDiffers(session: LabSession, id: LabTaskId, c: TaskCase, deadline: number): Promise<string | null> {
-  const run = await session.run(id, [c.args, c.args], Math.max(1, deadline - performance.now()));
+async function repeatedCallDiffers(session: LabSession, id: LabTaskId, c: TaskCase, budgetMs: number): Promise<string | null> {
+  const run = await session.run(id, [c.args, c.args], budgetMs);
   if (run.kind !== 'ran' || run.outcomes.length < 2) return null;
   const [a, b] = run.outcomes;
   if (a.kind !== 'returned' || b.kind !== 'returned') return null;
