@@ -10,6 +10,7 @@ import { firstMismatch, type Expected } from '../../../src/checker/compare';
 import { TASK_PARTS } from '../../../src/checker/taskCases';
 import { agrees, numberAgrees } from '../../../src/checker/agreement';
 import { PROBE_DEFAULTS } from '../../../src/demos/probeProblem';
+import { firstDisagreement } from '../../../src/demos/compare';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 
 const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : typeof v === 'number' ? [v] : Object.values(v as object).flatMap(flat));
@@ -144,6 +145,11 @@ describe('one definition of "agrees"', () => {
     assert.ok(agrees([1e-30], [1e-30 * (1 + 1e-9)]));
     assert.ok(agrees([0, 0], [0, 0]));
     assert.ok(agrees([1e300, 1e300], [1e300, 1e300 * (1 + 1e-9)]));
+  });
+
+  test("the gradient plot's first-disagreement marker uses it: a vanished gradient replaced by zero is marked", () => {
+    assert.equal(firstDisagreement([0, 0, 0.5, 1], [1e-30, 1e-12, 0.5, 1]), 2);
+    assert.equal(firstDisagreement([1e-30 * (1 + 1e-9), 1], [1e-30, 1]), null);
   });
 
   test('non-finite only where, and as, the expected value is', () => {
