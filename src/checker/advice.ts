@@ -26,13 +26,13 @@ export function entryAdvice(task: LabTaskId, path: string): string {
       return 'Compute h[i] = tanh(Σ_j Wxh[i][j]·x[j] + Σ_j Whh[i][j]·hPrev[j] + bh[i]) with Math.tanh.';
     case 'forward':
       return path.startsWith('ys')
-        ? 'ys[t] = Why·hs[t] + by: the output of the state AFTER reading xs[t].'
-        : 'hs[t] = rnnStep(p, hs[t−1], xs[t]) with hs[−1] = h0, the SAME p at every step; hs has exactly T entries (h0 is not one of them).';
+        ? 'y_t = Why·h_t + by: the output of the state AFTER reading x_t (ys[t−1] holds y_t, for t = 1..T).'
+        : 'h_t = rnnStep(p, h_{t−1}, x_t) for t = 1..T, starting from the h_0 given to THIS call, with the SAME p at every step; hs[t−1] holds h_t, so hs has exactly T entries (h_0 is not one of them).';
     case 'bptt':
-      if (path === 'loss') return 'loss = ½ Σ_t Σ_k (ys[t][k] − targets[t][k])², over the steps whose target is not null (skip the null ones).';
-      if (path.startsWith('dhs')) return 'dhs[t] is the TOTAL derivative: Whyᵀ·(ys[t] − targets[t]) (when targets[t] is not null) plus Whhᵀ·da_{t+1} coming back from the next step, where da = dh ⊙ (1 − h²).';
-      if (/^grads\.(Why|by)/.test(path)) return 'dWhy += dy_t·hs[t]ᵀ and dby += dy_t with dy_t = ys[t] − targets[t], summed over the steps that have a target.';
-      return 'With da_t = dhs[t] ⊙ (1 − hs[t]²): dWxh += da_t·xs[t]ᵀ, dWhh += da_t·h_{t−1}ᵀ (h_{−1} = h0), dbh += da_t, summed over every step t.';
+      if (path === 'loss') return 'loss = ½ Σ_t Σ_k (y_t[k] − target_t[k])², summed (not averaged) over the steps whose target is not null (skip the null ones).';
+      if (path.startsWith('dhs')) return 'dhs[t−1] = dL/dh_t is the TOTAL derivative: Whyᵀ·(y_t − target_t) (when step t has a target) plus Whhᵀ·da_{t+1} coming back from step t+1, all the way back to step 1, where da = dh ⊙ (1 − h²).';
+      if (/^grads\.(Why|by)/.test(path)) return 'dWhy += dy_t·h_tᵀ and dby += dy_t with dy_t = y_t − target_t, summed over the steps that have a target.';
+      return 'With da_t = dL/dh_t ⊙ (1 − h_t²): dWxh += da_t·x_tᵀ, dWhh += da_t·h_{t−1}ᵀ (h_0 at step 1), dbh += da_t, summed over every step t = 1..T.';
     case 'clipGradNorm':
       return path === 'norm'
         ? 'norm = sqrt of the sum of the squares of EVERY entry of all five gradients (one global norm).'
@@ -44,9 +44,12 @@ export function entryAdvice(task: LabTaskId, path: string): string {
   }
 }
 
-/** The lesson's name for an entry: the gradients of bptt are dWxh, dWhh, …; clipping's stay grads.Whh. */
+/**
+ * The lesson's name for an entry or a part: the gradients of bptt are dWxh, dWhh, …; clipping's stay
+ * grads.Whh. A step of hs, ys or dhs also gets its number t = 1..T (dhs[0] is step 1).
+ */
 export function entryLabel(task: LabTaskId, path: string): string {
-  if (task === 'bptt') return path.replace(/^grads\./, 'd');
-  if (task === 'rnnStep') return `h${path}`;
-  return path;
+  const named = task === 'bptt' ? path.replace(/^grads\./, 'd') : task === 'rnnStep' ? `h${path}` : path;
+  const step = /^(hs|ys|dhs)\[(\d+)\]/.exec(path);
+  return step ? `${named} (step t = ${Number(step[2]) + 1})` : named;
 }

@@ -1,16 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { HintCode } from '../lesson/hintCodes';
 import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
-import { firstMismatch, matches, type Expected } from './compare';
 import { LAB_ENTRY } from './labApi';
 import type { SourceLocation } from './location';
-import { describeInput, mismatchMessage, mutationMessage, passMessage, printedNote } from './messages';
+import { judge } from './judge';
+import { describeInput, passMessage, printedNote, statefulMessage } from './messages';
+import { firstChange } from './plain';
 import { labProblems } from './problems';
-import type { ThrownError } from './protocol';
 import type { CheckReport, CheckTimings, TaskReport } from './report';
-import { LabSession, type Prepared } from './session';
+import { LabSession, type TaskRun } from './session';
 import { taskCases, type TaskCase } from './taskCases';
+import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from './verdicts';
 import { defaultWorkerPath } from './workerPath';
 
 export interface CheckOptions {
@@ -67,7 +67,9 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
   });
   const timings: CheckTimings = { compileMs: 0, totalMs: 0, taskMs: {} };
   const tasks: TaskReport[] = [];
-  const add = (t: TaskReport): void => {
+  const add = ({ id, status, message, hint, location }: TaskReport): void => {
+    // The report's keys in one order, whichever verdict the fields came from.
+    const t: TaskReport = { id, status, message, hint, location };
     tasks.push(t);
     options.onTask?.(t);
   };
@@ -75,21 +77,15 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
     const prepared = await session.prepare();
     if (prepared.kind === 'cancelled') throw new CheckCancelledError();
     if (prepared.kind !== 'ready') {
-      for (const id of LAB_TASK_IDS) add({ id, ...unloadable(prepared, timeoutMs) });
+      for (const id of LAB_TASK_IDS) add({ id, ...unloadableVerdict(prepared, timeoutMs), hint: null });
     } else {
       timings.compileMs = prepared.lab.compileMs;
       const problems = labProblems();
       for (const id of LAB_TASK_IDS) {
         const started = performance.now();
         const location = prepared.lab.declarations[id] ?? null;
-        const shape = prepared.exports[id];
-        if (shape === 'missing') {
-          add({ id, status: 'todo', message: `${LAB_ENTRY} does not export ${id} yet. Write \`export function ${id}(…)\` as contracts §1 declares it.`, hint: null, location });
-        } else if (shape === 'not-a-function') {
-          add({ id, status: 'error', message: `${LAB_ENTRY} exports ${id}, but it is not a function. Export the function itself: \`export function ${id}(…)\`.`, hint: null, location });
-        } else {
-          add({ id, ...(await checkTask(session, id, taskCases(id, problems), timeoutMs, location)) });
-        }
+        const notAFunction = exportVerdict(id, prepared.exports[id], location);
+        add({ id, ...(notAFunction ? { ...notAFunction, hint: null } : await checkTask(session, id, taskCases(id, problems), timeoutMs, location)) });
         timings.taskMs[id] = performance.now() - started;
       }
     }
@@ -103,71 +99,49 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
 
 type TaskVerdict = Omit<TaskReport, 'id'>;
 
-/** Every task gets the same verdict when the lab cannot be loaded at all. */
-function unloadable(prepared: Exclude<Prepared, { kind: 'ready' | 'cancelled' }>, timeoutMs: number): TaskVerdict {
-  switch (prepared.kind) {
-    case 'compileFailed': {
-      const first = prepared.problems[0];
-      const more = prepared.problems.length > 1 ? ` (and ${prepared.problems.length - 1} more problem${prepared.problems.length > 2 ? 's' : ''})` : '';
-      const at = first.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : '';
-      return { status: 'error', message: `The lab does not compile: ${at}${first.message.replace(/\.$/, '')}${more}. Fix this first; no task can run until the lab compiles.`, hint: null, location: first.location };
-    }
-    case 'loadFailed':
-      if (prepared.error.todo) return { status: 'todo', message: `Loading ${LAB_ENTRY} threw "${prepared.error.message}".`, hint: null, location: prepared.error.location };
-      return { status: 'error', message: `Loading ${LAB_ENTRY} threw ${prepared.error.name}: ${prepared.error.message}. Code at the top level of a file runs when the lab loads; move it into a function or fix it.`, hint: null, location: prepared.error.location };
-    case 'loadTimeout':
-      return { status: 'timeout', message: `Loading ${LAB_ENTRY} did not finish within ${timeoutMs / 1000} s, so no task could run. Look for a loop at the top level of your files that never ends.`, hint: null, location: { file: LAB_ENTRY, line: 1, column: 1 } };
-    case 'crashed':
-      return { status: 'error', message: `Loading ${LAB_ENTRY} failed. ${prepared.message}`, hint: null, location: null };
-  }
-}
-
 async function checkTask(session: LabSession, id: LabTaskId, cases: readonly TaskCase[], timeoutMs: number, location: SourceLocation | null): Promise<TaskVerdict> {
-  const deadline = performance.now() + timeoutMs;
+  // The budget is spent only by the student's calls (run.ms), not by reloading the lab in a fresh
+  // worker after an earlier task timed out or crashed.
+  let spent = 0;
+  const remaining = (): number => Math.max(1, timeoutMs - spent);
   for (const c of cases) {
-    const remaining = Math.max(1, deadline - performance.now());
-    const run = await session.run(id, [c.args], remaining);
-    if (run.kind === 'cancelled') throw new CheckCancelledError();
-    if (run.kind === 'timeout') {
-      return { status: 'timeout', message: `${id} did not return within ${timeoutMs / 1000} s on input ${c.label}, so it was stopped. Look for a loop whose condition never becomes false (e.g. a wrong counter in a while loop). Input values: ${describeInput(id, c.args)}`, hint: null, location };
-    }
-    if (run.kind === 'crashed') {
-      return { status: 'error', message: `${id} failed on input ${c.label}. ${run.message} The other tasks were checked in a fresh worker.`, hint: null, location };
-    }
-    const outcome = run.outcomes[0];
-    const note = printedNote(run.printedBytes);
-    if (!outcome) return { status: 'error', message: `${id} produced no result.`, hint: null, location };
-    if (outcome.kind === 'threw') return { ...thrownVerdict(id, c, outcome.error), location: outcome.error.location ?? location };
+    const run = await session.run(id, [c.args], remaining());
+    if (run.kind === 'ran') spent += run.ms;
+    const outcome = outcomeOf(run, id, c, timeoutMs, location);
+    if ('status' in outcome) return outcome;
     const verdict = judge(id, c, outcome.value, outcome.mutation);
-    if (verdict) return { ...verdict, message: verdict.message + note, location };
+    if (!verdict) continue;
+    // An unrecognised wrong result: does the same input, twice in a row, give two results?
+    const stateful = verdict.hint === null || verdict.hint === 'non-finite' ? await repeatedCallDiffers(session, id, c, remaining()) : null;
+    if (stateful) return { status: 'fail', message: statefulMessage(id, c.label, stateful, describeInput(id, c.args)), hint: 'stateful', location };
+    return { ...verdict, message: verdict.message + printedNote(run.kind === 'ran' ? run.printedBytes : 0), location };
   }
   return { status: 'pass', message: passMessage(id, cases.length), hint: null, location };
 }
 
-function thrownVerdict(id: LabTaskId, c: TaskCase, error: ThrownError): Omit<TaskVerdict, 'location'> {
-  if (error.todo) return { status: 'todo', message: `${id} is not written yet (it throws "${error.message}"). Replace the TODO with your code.`, hint: null };
-  return {
-    status: 'error',
-    message: `${id} threw ${error.name}: ${error.message} on input ${c.label}. ${error.location ? `It was thrown at ${error.location.file}:${error.location.line}:${error.location.column}. ` : ''}Check the array sizes: Wxh is H×D, Whh H×H, Why O×H. Input values: ${describeInput(id, c.args)}`,
-    hint: null,
-  };
+/** What one call returned, or the verdict when it did not return (timeout, crash, throw). */
+function outcomeOf(run: TaskRun, id: LabTaskId, c: TaskCase, timeoutMs: number, location: SourceLocation | null): TaskVerdict | { value: unknown; mutation: string | null } {
+  const input = ` on input ${c.label}`;
+  if (run.kind === 'cancelled') throw new CheckCancelledError();
+  if (run.kind === 'timeout') {
+    const v = timeoutVerdict(id, timeoutMs, input, location);
+    return { ...v, message: `${v.message} Input values: ${describeInput(id, c.args)}`, hint: null };
+  }
+  if (run.kind === 'crashed') return { ...crashedVerdict(id, input, `${run.message} The other tasks were checked in a fresh worker.`, location), hint: null };
+  const outcome = run.outcomes[0];
+  if (!outcome) return { ...crashedVerdict(id, input, 'It produced no result.', location), hint: null };
+  if (outcome.kind === 'threw') {
+    const v = thrownVerdict(id, outcome.error, input, location);
+    return { ...v, message: v.status === 'todo' ? v.message : `${v.message} Input values: ${describeInput(id, c.args)}`, hint: null };
+  }
+  return { value: outcome.value, mutation: outcome.mutation };
 }
 
-/** Null when the result is right; else what is wrong with it, and the known mistake it matches. */
-function judge(id: LabTaskId, c: TaskCase, got: unknown, mutation: string | null): Omit<TaskVerdict, 'location'> | null {
-  const mismatch = firstMismatch(c.expected, got, '');
-  if (mismatch?.kind === 'bad-value' && mismatch.got === 'a Promise') {
-    return { status: 'error', message: `${id} returned a Promise: it is declared async (or returns one). The lab's functions must return their result directly; remove "async" and any "await".`, hint: null };
-  }
-  if (mismatch?.kind === 'bad-value' || mismatch?.kind === 'shape') {
-    const hint: HintCode | null = mismatch.kind === 'shape' ? 'wrong-shape' : null;
-    return { status: mismatch.kind === 'shape' ? 'fail' : 'error', message: mismatchMessage(id, c.label, mismatch, null, describeInput(id, c.args)), hint };
-  }
-  if (mutation) return { status: 'fail', message: mutationMessage(id, c.label, mutation), hint: 'mutates-input' };
-  if (!mismatch) return null;
-  if (mismatch.kind === 'non-finite') {
-    return { status: 'fail', message: mismatchMessage(id, c.label, mismatch, null, describeInput(id, c.args)), hint: 'non-finite' };
-  }
-  const matched = c.variants.find((v) => matches(v.output as unknown as Expected, got)) ?? null;
-  return { status: 'fail', message: mismatchMessage(id, c.label, mismatch, matched, describeInput(id, c.args)), hint: matched?.hint ?? null };
+/** Calls the function twice more on the same input; names the first difference, or null. */
+async function repeatedCallDiffers(session: LabSession, id: LabTaskId, c: TaskCase, budgetMs: number): Promise<string | null> {
+  const run = await session.run(id, [c.args, c.args], budgetMs);
+  if (run.kind !== 'ran' || run.outcomes.length < 2) return null;
+  const [a, b] = run.outcomes;
+  if (a.kind !== 'returned' || b.kind !== 'returned') return null;
+  return firstChange('', a.value, b.value)?.replace(/^\./, '') ?? null;
 }

@@ -1,3 +1,4 @@
+import { agrees } from './agreement';
 import { isUnsupported } from './plain';
 
 /**
@@ -15,18 +16,18 @@ export type Mismatch =
   | { readonly kind: 'non-finite'; readonly path: string; readonly expected: number; readonly got: number }
   | { readonly kind: 'value'; readonly path: string; readonly expected: number; readonly got: number };
 
-/** float64 results may differ in the last bits when sums run in another order. */
-export function close(expected: number, got: number): boolean {
-  return Math.abs(expected - got) <= 1e-9 + 1e-7 * Math.abs(expected);
-}
-
-export function firstMismatch(expected: Expected, got: unknown, path: string): Mismatch | null {
-  return walkStructure(expected, got, path) ?? walkNumbers(expected, got, path, 'non-finite') ?? walkNumbers(expected, got, path, 'value');
-}
-
-/** True when every entry of `expected` is matched by `got` (extra keys of `got` are ignored). */
-export function matches(expected: Expected, got: unknown): boolean {
-  return firstMismatch(expected, got, '') === null;
+/**
+ * The structure first (a missing field, a wrong length), then the numbers part by part (see
+ * `partMismatch`). Null when the result agrees with `expected` everywhere.
+ */
+export function firstMismatch(expected: Expected, got: unknown, path: string, parts: readonly Part[], baseline?: unknown): Mismatch | null {
+  const structure = walkStructure(expected, got, path);
+  if (structure) return structure;
+  for (const part of parts) {
+    const m = partMismatch(part, valueAt(expected, part.path) as Expected, valueAt(got, part.path), valueAt(baseline, part.path) as Expected | undefined);
+    if (m) return m;
+  }
+  return null;
 }
 
 export function describeValue(v: unknown): string {
@@ -72,24 +73,63 @@ function walkStructure(e: Expected, g: unknown, path: string, inArray = false): 
   return null;
 }
 
-/** Walks numbers only (the structure is known to match). */
-function walkNumbers(e: Expected, g: unknown, path: string, pass: 'non-finite' | 'value'): Mismatch | null {
-  if (typeof e === 'number') {
-    const got = g as number;
-    if (pass === 'non-finite') return Number.isFinite(e) && !Number.isFinite(got) ? { kind: 'non-finite', path, expected: e, got } : null;
-    return close(e, got) ? null : { kind: 'value', path, expected: e, got };
+/**
+ * One part of a task's result, compared on its own: the loss, one gradient, the norm, one parameter,
+ * or a per-step list (hs, ys, dhs) whose steps are each compared on their own.
+ */
+export interface Part {
+  /** Where it sits in the result, e.g. `grads.Whh`; '' for a result that is the part itself. */
+  readonly path: string;
+  readonly perStep: boolean;
+}
+
+/**
+ * A part may be compared as a change from a baseline: trainStep's new parameters as the step
+ * θ − params they took from the old θ, so a wrong gradient is not hidden by the size of θ.
+ */
+const minus = (a: number[], b: number[] | undefined): number[] => (b ? a.map((x, i) => x - b[i]) : a);
+
+export function valueAt(value: unknown, path: string): unknown {
+  if (path === '') return value;
+  return path.split('.').reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined), value);
+}
+
+const flatNumbers = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flatNumbers) : [v as number]);
+
+/** Does the part agree (every step on its own, for a per-step part)? Its structure must already match. */
+export function partAgrees(part: Part, expected: Expected, got: unknown, baseline?: Expected): boolean {
+  if (!part.perStep) {
+    const base = baseline === undefined ? undefined : flatNumbers(baseline);
+    return agrees(minus(flatNumbers(expected), base), minus(flatNumbers(got), base));
   }
-  if (Array.isArray(e)) {
-    const ga = g as unknown[];
-    for (let i = 0; i < e.length; i++) {
-      const m = walkNumbers(e[i], ga[i], `${path}[${i}]`, pass);
-      if (m) return m;
-    }
-    return null;
+  const rows = expected as Expected[], gotRows = got as unknown[];
+  return rows.every((row, t) => agrees(flatNumbers(row), flatNumbers(gotRows[t])));
+}
+
+/**
+ * What to show of a part that disagrees: its first non-finite entry where the expected one is
+ * finite; else, in the first step that disagrees (from step T back for dhs, the order BPTT computes
+ * them; from step 1 for hs and ys), or in the whole part, the entry that is furthest off.
+ */
+export function partMismatch(part: Part, expected: Expected, got: unknown, baseline?: Expected): Mismatch | null {
+  if (partAgrees(part, expected, got, baseline)) return null;
+  const entries = entriesOf(expected, got, part.path);
+  const nonFinite = entries.find((x) => Number.isFinite(x.expected) && !Number.isFinite(x.got));
+  if (nonFinite) return { kind: 'non-finite', ...nonFinite };
+  let within = entries;
+  if (part.perStep) {
+    const rows = expected as Expected[], gotRows = got as unknown[];
+    const order = rows.map((_, t) => t);
+    if (part.path === 'dhs') order.reverse();
+    const t = order.find((i) => !agrees(flatNumbers(rows[i]), flatNumbers(gotRows[i]))) ?? 0;
+    within = entries.filter((x) => x.path.startsWith(`${part.path}[${t}]`));
   }
-  for (const key of Object.keys(e)) {
-    const m = walkNumbers(e[key], (g as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`, pass);
-    if (m) return m;
-  }
-  return null;
+  const worst = within.reduce((a, b) => (Math.abs(b.got - b.expected) > Math.abs(a.got - a.expected) || Number.isNaN(b.got - b.expected) ? b : a));
+  return { kind: 'value', ...worst };
+}
+
+function entriesOf(e: Expected, g: unknown, path: string): { path: string; expected: number; got: number }[] {
+  if (typeof e === 'number') return [{ path, expected: e, got: g as number }];
+  const ga = g as unknown[];
+  return (e as Expected[]).flatMap((x, i) => entriesOf(x, ga[i], `${path}[${i}]`));
 }

@@ -1,9 +1,9 @@
 import type { LabTaskId } from '../lesson/labTasks';
 
-/** The entry file of every lab (contracts §1). */
+/** The entry file of every lab. */
 export const LAB_ENTRY = 'rnn.ts';
 
-/** The parameter names of each lab function, in order, as contracts §1 declares them. */
+/** The parameter names of each lab function, in order, as the lab template's rnn.ts declares them. */
 export const TASK_ARGUMENTS: Readonly<Record<LabTaskId, readonly string[]>> = {
   rnnStep: ['p', 'hPrev', 'x'],
   forward: ['p', 'h0', 'xs'],

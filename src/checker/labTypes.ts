@@ -2,7 +2,7 @@ import { matrixFromNested, paramsToNested, vectorFromNested } from '../engine/ne
 import type { RnnGrads, RnnParams } from '../engine/params';
 import { gradsToNested } from '../engine/nested';
 
-/** The student API's types (contracts §1), as plain nested arrays. */
+/** The student API's types (as the lab template's rnn.ts declares them), as plain nested arrays. */
 export type Vec = number[];
 export type Mat = number[][];
 export interface LabParams { Wxh: Mat; Whh: Mat; bh: Vec; Why: Mat; by: Vec }

@@ -2,14 +2,14 @@ import type { LabTaskId } from '../lesson/labTasks';
 import { entryAdvice, entryLabel, hintAdvice } from './advice';
 import type { Mismatch } from './compare';
 import { TASK_ARGUMENTS } from './labApi';
-import type { Variant } from './mistakes';
 import type { HintCode } from '../lesson/hintCodes';
+import { LONG_T } from './problems';
 
 /** The sentences of the checker's messages: what was expected, what came back, on which input, what to do. */
 
 const INPUT_CHARS = 1500;
 
-/** The arguments of a call, named as in contracts §1, e.g. `p = {…}, h0 = [0.1, −0.2]`. */
+/** The arguments of a call, named as in the lab's rnn.ts, e.g. `p = {…}, h0 = [0.1, −0.2]`. */
 export function describeInput(task: LabTaskId, args: readonly unknown[]): string {
   const names = TASK_ARGUMENTS[task];
   const text = args.map((a, i) => `${names[i]} = ${JSON.stringify(a)}`).join(', ');
@@ -30,7 +30,18 @@ function fmt(x: number, digits: number): string {
   return String(Number(x.toPrecision(digits)));
 }
 
-export function mismatchMessage(task: LabTaskId, caseLabel: string, m: Mismatch, matched: Variant<Record<string, unknown>> | null, input: string): string {
+/** A recognised mistake in one part of the result (the part named in the lesson's notation). */
+export interface Explanation {
+  readonly part: string;
+  readonly says: string;
+  readonly hint: HintCode | null;
+}
+
+/**
+ * What is wrong (the headline entry), on which input, what each wrong part shows when it is a known
+ * mistake, and what to do: the pitfall of the first recognised mistake, or advice for the entry.
+ */
+export function mismatchMessage(task: LabTaskId, caseLabel: string, m: Mismatch, wrongParts: readonly string[], explained: readonly Explanation[], input: string): string {
   const where = entryLabel(task, m.path);
   let what: string;
   switch (m.kind) {
@@ -47,8 +58,17 @@ export function mismatchMessage(task: LabTaskId, caseLabel: string, m: Mismatch,
       break;
     }
   }
-  const todo = matched ? `Looks like ${matched.name}. ${hintAdvice(matched.hint)}` : m.kind === 'non-finite' ? `${hintAdvice('non-finite')} ${entryAdvice(task, m.path)}` : entryAdvice(task, m.path);
-  return `${what} Input ${caseLabel}. ${todo} Input values: ${input}`;
+  const also = wrongParts.length > 1 ? ` The parts that disagree: ${wrongParts.join(', ')}.` : '';
+  const says = [...new Set(explained.map((x) => x.says))];
+  const looksLike = says.length > 0 ? ` Looks like ${says.join('; and ')}.` : '';
+  const first = explained.find((x) => x.hint !== null);
+  const todo = first?.hint ? hintAdvice(first.hint) : m.kind === 'non-finite' ? `${hintAdvice('non-finite')} ${entryAdvice(task, m.path)}` : entryAdvice(task, m.path);
+  return `${what}${also} Input ${caseLabel}.${looksLike} ${todo} Input values: ${input}`;
+}
+
+/** The same input twice in a row gave two different results. */
+export function statefulMessage(task: LabTaskId, caseLabel: string, change: string, input: string): string {
+  return `${task} returned a different result when called again with the same input ${caseLabel} (this time ${change}): its result depends on an earlier call. ${hintAdvice('stateful')} Input values: ${input}`;
 }
 
 export function mutationMessage(task: LabTaskId, caseLabel: string, change: string): string {
@@ -56,7 +76,8 @@ export function mutationMessage(task: LabTaskId, caseLabel: string, change: stri
 }
 
 export function passMessage(task: LabTaskId, cases: number): string {
-  return `All ${cases} checks of ${task} passed: edge cases T = 1, H = 1, targets null except the last, and seeded random problems${task === 'clipGradNorm' || task === 'trainStep' ? ', with maxNorm above and below the gradient norm' : ''}.`;
+  const clipping = task === 'clipGradNorm' || task === 'trainStep' ? ', each with maxNorm above and below the gradient norm' : '';
+  return `All ${cases} checks of ${task} passed: T = 1, H = 1, targets null except the last, a long sequence (T = ${LONG_T}), a saturating input, seeded random problems, and two calls in a row with the same shapes${clipping}.`;
 }
 
 export function printedNote(bytes: number): string {

@@ -2,7 +2,7 @@ import type { HintCode } from '../lesson/hintCodes';
 import type { LabTaskId } from '../lesson/labTasks';
 import type { SourceLocation } from './location';
 
-/** The checker's report, exactly the JSON of contracts §2. */
+/** The checker's report: exactly the JSON `rnn-lab check --json` prints. */
 export type TaskStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'todo';
 
 export interface TaskReport {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { NestedParams } from '../engine/nested';
 import { LAB_ENTRY } from './labApi';
 import { LabSession } from './session';
+import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from './verdicts';
 import { defaultWorkerPath } from './workerPath';
 
 /**
@@ -40,37 +41,21 @@ export async function runStudentProbe(
   try {
     const t0 = performance.now();
     const prepared = await session.prepare();
-    switch (prepared.kind) {
-      case 'compileFailed': {
-        const first = prepared.problems[0];
-        return { ok: false, status: 'error', message: `${LAB_ENTRY} does not compile: ${first?.message ?? 'unknown error'}`, location: first?.location ?? null };
-      }
-      case 'loadFailed':
-        return { ok: false, status: prepared.error.todo ? 'todo' : 'error', message: `Loading the lab threw: ${prepared.error.message}`, location: prepared.error.location };
-      case 'loadTimeout':
-        return { ok: false, status: 'timeout', message: `Loading the lab did not finish within ${req.timeoutMs} ms (an endless loop at the top level?).`, location: null };
-      case 'crashed':
-        return { ok: false, status: 'error', message: `Loading the lab failed. ${prepared.message}`, location: null };
-      case 'cancelled':
-        return { ok: false, status: 'error', message: 'Cancelled.', location: null };
-      case 'ready':
-        break;
-    }
+    if (prepared.kind === 'cancelled') return { ok: false, status: 'error', message: 'Cancelled.', location: null };
+    if (prepared.kind !== 'ready') return { ok: false, ...unloadableVerdict(prepared, req.timeoutMs) };
     const location = prepared.lab.declarations.bptt ?? null;
-    if (prepared.exports.bptt !== 'function') {
-      return { ok: false, status: prepared.exports.bptt === 'missing' ? 'todo' : 'error', message: `${LAB_ENTRY} does not export a function bptt yet.`, location };
-    }
+    const notAFunction = exportVerdict('bptt', prepared.exports.bptt, location);
+    if (notAFunction) return { ok: false, ...notAFunction };
     // The lab's Params has no h0: the initial state is its own argument.
     const { Wxh, Whh, bh, Why, by } = req.params;
     const p = { Wxh, Whh, bh, Why, by };
     const run = await session.run('bptt', [[p, req.h0, req.xs, req.targets]]);
-    if (run.kind === 'timeout') return { ok: false, status: 'timeout', message: `bptt did not return within ${req.timeoutMs} ms.`, location };
-    if (run.kind !== 'ran') return { ok: false, status: 'error', message: run.kind === 'crashed' ? `bptt failed. ${run.message}` : 'Cancelled.', location };
+    if (run.kind === 'timeout') return { ok: false, ...timeoutVerdict('bptt', req.timeoutMs, '', location) };
+    if (run.kind === 'cancelled') return { ok: false, status: 'error', message: 'Cancelled.', location };
+    if (run.kind === 'crashed') return { ok: false, ...crashedVerdict('bptt', '', run.message, location) };
     const outcome = run.outcomes[0];
-    if (!outcome) return { ok: false, status: 'error', message: 'bptt produced no result.', location };
-    if (outcome.kind === 'threw') {
-      return { ok: false, status: outcome.error.todo ? 'todo' : 'error', message: `bptt threw ${outcome.error.name}: ${outcome.error.message}`, location: outcome.error.location ?? location };
-    }
+    if (!outcome) return { ok: false, ...crashedVerdict('bptt', '', 'It produced no result.', location) };
+    if (outcome.kind === 'threw') return { ok: false, ...thrownVerdict('bptt', outcome.error, '', location) };
     const read = readProbe(outcome.value, req.xs.length);
     if (typeof read === 'string') return { ok: false, status: 'error', message: read, location };
     return { ok: true, loss: read.loss, dhsNorms: read.dhsNorms, elapsedMs: performance.now() - t0 };

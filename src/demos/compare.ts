@@ -1,23 +1,19 @@
+import { numberAgrees } from '../checker/agreement';
+
 /**
  * Comparing the student's ‖∂L/∂h_t‖ with the engine's, and saying what the curve shows in one line.
  */
 
-/** Relative tolerance: both sides compute in float64, so a correct BPTT agrees to ~1e-12. */
-export const AGREEMENT_TOLERANCE = 1e-6;
-
 /**
  * The first step, in the order BPTT computes them (from step T back to step 1), whose values
- * disagree — relative difference above `tolerance`, or one finite and the other not — as a 1-based
+ * disagree (by the checker's own definition of "agrees", `src/checker/agreement.ts`), as a 1-based
  * t, or null when every step agrees. That is where a backward pass starts to go wrong: every step
  * before it inherits the error. Curves of different lengths disagree at the longer one's last step.
  */
-export function firstDisagreement(student: readonly number[], reference: readonly number[], tolerance = AGREEMENT_TOLERANCE): number | null {
+export function firstDisagreement(student: readonly number[], reference: readonly number[]): number | null {
   if (student.length !== reference.length) return Math.max(student.length, reference.length);
   for (let i = reference.length - 1; i >= 0; i--) {
-    const s = student[i], r = reference[i];
-    if (Number.isFinite(s) !== Number.isFinite(r)) return i + 1;
-    if (!Number.isFinite(r)) continue;
-    if (Math.abs(s - r) > tolerance * Math.max(Math.abs(s), Math.abs(r)) && Math.abs(s - r) > Number.MIN_VALUE) return i + 1;
+    if (!numberAgrees(reference[i], student[i])) return i + 1;
   }
   return null;
 }

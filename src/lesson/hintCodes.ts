@@ -1,5 +1,5 @@
 /**
- * The checker's hint codes (contracts §2): each names a known mistake. Pitfalls in the lesson point
+ * The checker's hint codes (part of the `rnn-lab check --json` report): each names a known mistake. Pitfalls in the lesson point
  * at these codes, and the checker sets them when it recognises the mistake in a student's numbers.
  */
 export const HINT_CODES = [
@@ -13,6 +13,10 @@ export const HINT_CODES = [
   'mutates-input',
   'wrong-shape',
   'non-finite',
+  'truncated-bptt',
+  'loss-scale',
+  'clip-by-value',
+  'stateful',
 ] as const;
 
 export type HintCode = (typeof HINT_CODES)[number];
@@ -28,7 +32,11 @@ export const HINT_DESCRIPTIONS: Readonly<Record<HintCode, string>> = {
   'unclipped-update': 'trainStep updates with unclipped gradients (or clips after the update)',
   'mutates-input': 'the function changed one of its arguments',
   'wrong-shape': 'a returned array has the wrong length or nesting',
-  'non-finite': 'a returned number is NaN or ±Infinity where the reference is finite',
+  'non-finite': 'a returned number is NaN or ±Infinity where the reference is finite (e.g. a hand-written tanh that overflows on large pre-activations)',
+  'truncated-bptt': 'the gradient is right near each loss but wrong far from it: backpropagation stops after a fixed number of steps',
+  'loss-scale': 'the loss and gradients are off by a constant factor (e.g. averaged over the steps instead of summed, or the ½ dropped)',
+  'clip-by-value': 'every entry clamped to ±maxNorm instead of rescaling by the global norm',
+  'stateful': 'a call\'s result depends on an earlier call (e.g. a hidden state kept between calls instead of starting from h0)',
 };
 
 export function isHintCode(value: string): value is HintCode {

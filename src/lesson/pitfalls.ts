@@ -66,4 +66,24 @@ export const PITFALLS: readonly Pitfall[] = [
     title: 'Building tanh from Math.exp by hand',
     fix: '(e^a − e^−a)/(e^a + e^−a) overflows to NaN for large |a|; Math.tanh is exact and stable for any input.',
   },
+  {
+    id: 'pitfall.truncatedBptt', task: 'bptt', hint: 'truncated-bptt',
+    title: 'Stopping backpropagation after a fixed number of steps',
+    fix: 'Full BPTT carries dL/dh_t back through every step to t = 1: the gradient reaching a far step may be tiny (that is the vanishing gradient), but it is not zero. Loop back over all T steps.',
+  },
+  {
+    id: 'pitfall.lossScale', task: 'bptt', hint: 'loss-scale',
+    title: 'Averaging the loss over the steps, or dropping the ½',
+    fix: 'The loss is ½ Σ_t Σ_k (y_t[k] − target_t[k])², summed over the steps that have a target, not averaged; its gradient dy_t = y_t − target_t has no extra factor.',
+  },
+  {
+    id: 'pitfall.clipByValue', task: 'clipGradNorm', hint: 'clip-by-value',
+    title: 'Clamping each entry to ±maxNorm',
+    fix: 'Clipping by the global norm keeps the gradient\'s direction: multiply every entry of all five gradients by the same factor maxNorm / norm, instead of clamping entries one by one.',
+  },
+  {
+    id: 'pitfall.stateful', task: 'forward', hint: 'stateful',
+    title: 'Keeping the hidden state between calls',
+    fix: 'Every call starts from the h0 it is given: keep h in a local variable inside the function, never in a variable outside it, so the same input always gives the same result.',
+  },
 ];

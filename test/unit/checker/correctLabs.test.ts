@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { LAB_TASK_IDS } from '../../../src/lesson/labTasks';
 import { check, fixture, summary } from './support';
 
-describe('correct labs in several styles pass every task', () => {
-  for (const name of ['correct-loops', 'correct-split', 'correct-typed-arrays']) {
+describe('correct labs in several styles (loops, helper files, typed arrays, recursion, classes and O(T²)) pass every task', () => {
+  for (const name of ['correct-loops', 'correct-split', 'correct-typed-arrays', 'correct-recursive', 'correct-slow-classes']) {
     test(name, async () => {
       const report = await check(fixture(name), { labName: name });
       assert.equal(summary(report), LAB_TASK_IDS.map((id) => `${id}:pass`).join(' '));

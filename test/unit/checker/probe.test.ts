@@ -32,6 +32,8 @@ describe('runStudentProbe (the student gradient plot)', () => {
     const t0 = performance.now();
     const r = await runStudentProbe(request(fixture('hostile-hang-in-bptt'), 800), { workerPath: WORKER });
     assert.equal(r.ok ? 'ok' : r.status, 'timeout');
+    // The same verdict, in the same unit, as the checker gives.
+    assert.match(r.ok ? '' : r.message, /^bptt did not return within 0\.8 s, so it was stopped\./);
     assert.ok(performance.now() - t0 < 800 + 10_000);
   });
 
