@@ -40,7 +40,10 @@ export class ContributionsView {
    */
   render(hs: readonly Float64Array[], engine: WhhContributions, engineDWhh: Float64Array, student: StudentWhh | null): void {
     const series: ChartSeries[] = [{ label: 'engine: δ_t·h_{t−1}ᵀ', x: oneTo(engine.norms.length), y: engine.norms, colour: 0, points: 'none' }];
-    const items = [line('engine-sum', agreement(['The engine\'s contributions add up to its dWhh', 'The engine\'s contributions do NOT add up to its dWhh'], relativeMaxDifference(engine.sum, engineDWhh)))];
+    const items: HTMLElement[] = [];
+    // With h_0 = 0 the first step's contribution δ_1·h_0ᵀ is exactly 0: a log axis cannot show it, so say why.
+    if (hs[0].every((x) => x === 0)) items.push(note('Step 1 contributes δ_1·h_0ᵀ = 0 here, because h_0 = 0: it has no point on the log scale.'));
+    items.push(line('engine-sum', agreement(['The engine\'s contributions add up to its dWhh', 'The engine\'s contributions do NOT add up to its dWhh'], relativeMaxDifference(engine.sum, engineDWhh))));
     if (student) {
       const H = hs[0].length;
       const fits = student.dhs.length === hs.length - 1 && student.dhs.every((v) => v.length === H);
@@ -72,5 +75,11 @@ function line(id: string, text: string): HTMLElement {
   const li = el('li', { text });
   li.dataset.check = id;
   li.dataset.ok = String(text.startsWith('✓'));
+  return li;
+}
+
+function note(text: string): HTMLElement {
+  const li = el('li', { text, className: 'muted' });
+  li.dataset.check = 'note';
   return li;
 }

@@ -19,7 +19,7 @@ function documentTitle(node: LessonNode): string {
   const title = node.kind === 'section' ? node.section
     : node.kind === 'block' || node.kind === 'bullet' ? node.block.title
       : node.kind === 'check' ? 'Concept check'
-        : node.kind === 'pitfall' ? 'Pitfall'
+        : node.kind === 'pitfall' || node.kind === 'trainingPitfall' ? 'Pitfall'
           : node.kind === 'labTask' ? `Lab task ${node.task.id}`
             : node.kind;
   // Keep the tab title readable and the path one segment long.

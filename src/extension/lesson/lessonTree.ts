@@ -70,7 +70,8 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
       case 'bullet': return node.bullet.text;
       case 'misconceptionPart': return node.part === 'belief' ? 'Students often think…' : 'Set it straight…';
       case 'check': return node.check.prompt;
-      case 'pitfall': return node.pitfall.title;
+      case 'pitfall':
+      case 'trainingPitfall': return node.pitfall.title;
       case 'labTask': return node.task.title;
       case 'scaffoldLab': return 'Scaffold the lab files…';
       case 'takeaway': return node.takeaway.text;
@@ -141,6 +142,11 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
       case 'pitfall':
         item.iconPath = icon('warning');
         item.description = `${node.pitfall.task} · ${node.pitfall.hint}`;
+        item.tooltip = markdownTip(`**${node.pitfall.title}**\n\n${node.pitfall.fix}`);
+        return;
+      case 'trainingPitfall':
+        item.iconPath = icon('flame');
+        item.description = 'training';
         item.tooltip = markdownTip(`**${node.pitfall.title}**\n\n${node.pitfall.fix}`);
         return;
       case 'labTask': {
