@@ -4,6 +4,8 @@
  */
 export interface Reading {
   readonly id: string;
+  /** How the lesson cites it: "Pascanu, Mikolov & Bengio (2013)". */
+  readonly short: string;
   /** Authors, year, title, venue. */
   readonly citation: string;
   /** What the paper shows that this lesson relies on. */
@@ -13,6 +15,7 @@ export interface Reading {
 export const READINGS: readonly Reading[] = [
   {
     id: 'reading.bengio1994',
+    short: 'Bengio, Simard & Frasconi (1994)',
     citation: 'Y. Bengio, P. Simard, P. Frasconi (1994). Learning long-term dependencies with gradient descent is difficult. '
       + 'IEEE Transactions on Neural Networks 5(2), 157–166.',
     shows: [
@@ -24,6 +27,7 @@ export const READINGS: readonly Reading[] = [
   },
   {
     id: 'reading.pascanu2013',
+    short: 'Pascanu, Mikolov & Bengio (2013)',
     citation: 'R. Pascanu, T. Mikolov, Y. Bengio (2013). On the difficulty of training recurrent neural networks. '
       + 'Proceedings of ICML 2013 (PMLR 28), 1310–1318.',
     shows: [

@@ -144,6 +144,9 @@ suite('RNN Lab lesson sidebar', () => {
     assert.deepEqual(find(items, 'section.misconception').children.map((c) => c.label), ['Students often think…', 'Set it straight…']);
     assert.equal(find(items, 'course.previous').description, 'Week 9: Convolutional Networks II');
     assert.equal(find(items, 'course.next').description, 'Week 11: LSTMs, GRUs & Sequence Tasks');
+    assert.deepEqual(find(items, 'section.course').children.filter((c) => c.description === 'reading notes').map((c) => c.label),
+      ['Bengio, Simard & Frasconi (1994)', 'Pascanu, Mikolov & Bengio (2013)']);
+    assert.match(await documentText('reading.pascanu2013'), /What it shows:[\s\S]*necessary for exploding ones, but not sufficient/);
   });
 
   test('every item opens a document, never a dead end; selecting a block shows its full text', async () => {

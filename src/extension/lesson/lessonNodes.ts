@@ -1,7 +1,7 @@
 import {
-  COURSE_LINKS, CONCEPT_CHECKS, LAB_TASKS, LECTURE, OBJECTIVES, PITFALLS, PRACTICE, TAKEAWAYS, TRAINING_PITFALLS, checksPosedIn,
+  COURSE_LINKS, CONCEPT_CHECKS, LAB_TASKS, LECTURE, OBJECTIVES, PITFALLS, PRACTICE, READINGS, TAKEAWAYS, TRAINING_PITFALLS, checksPosedIn,
   type ConceptCheck, type CourseLink, type LabTask, type Objective, type Pitfall, type Schedule,
-  type ScheduleBlock, type ScheduleBullet, type Takeaway, type TrainingPitfall,
+  type Reading, type ScheduleBlock, type ScheduleBullet, type Takeaway, type TrainingPitfall,
 } from '../../lesson';
 
 export type SectionId =
@@ -24,7 +24,8 @@ export type LessonNode =
   | { readonly kind: 'scaffoldLab'; readonly id: 'labTasks.scaffold' }
   | { readonly kind: 'takeaway'; readonly id: string; readonly takeaway: Takeaway }
   | { readonly kind: 'week'; readonly id: 'course.previous' | 'course.next'; readonly which: 'previous' | 'next' }
-  | { readonly kind: 'link'; readonly id: string; readonly link: CourseLink };
+  | { readonly kind: 'link'; readonly id: string; readonly link: CourseLink }
+  | { readonly kind: 'reading'; readonly id: string; readonly reading: Reading };
 
 export const SECTION_ORDER: readonly SectionId[] = [
   'objectives', 'lecture', 'practice', 'misconception', 'checks', 'pitfalls', 'labTasks', 'takeaways', 'course',
@@ -68,6 +69,7 @@ export class LessonNodeIndex {
       { kind: 'week', id: 'course.previous', which: 'previous' },
       { kind: 'week', id: 'course.next', which: 'next' },
       ...COURSE_LINKS.map((link): LessonNode => ({ kind: 'link', id: `course.link.${link.id}`, link })),
+      ...READINGS.map((reading): LessonNode => ({ kind: 'reading', id: reading.id, reading })),
     ]);
   }
 

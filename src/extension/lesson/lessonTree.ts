@@ -77,6 +77,7 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
       case 'takeaway': return node.takeaway.text;
       case 'week': return node.which === 'previous' ? 'Previous week' : 'Next week';
       case 'link': return node.link.label;
+      case 'reading': return node.reading.short;
     }
   }
 
@@ -172,6 +173,11 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
         item.tooltip = `${node.which === 'previous' ? 'Previous' : 'Next'}: Week ${week.number}: ${week.title}`;
         return;
       }
+      case 'reading':
+        item.iconPath = icon('book');
+        item.description = 'reading notes';
+        item.tooltip = node.reading.citation;
+        return;
       case 'link': {
         const value = this.state.link(node.link.id);
         item.iconPath = icon(value.kind === 'valid' ? 'link-external' : value.kind === 'invalid' ? 'warning' : 'link');

@@ -1,7 +1,7 @@
 import {
   COURSE, COURSE_LINKS, CONCEPT_CHECKS, HINT_DESCRIPTIONS, LAB_TASKS, LECTURE, MISCONCEPTION, OBJECTIVES, PITFALLS,
   PRACTICE, READINGS, TAKEAWAYS, TRAINING_PITFALLS, checksPosedIn, demoById, formatDuration, placeLabel,
-  type ConceptCheck, type CourseLink, type LabTask, type Pitfall, type Schedule, type ScheduleBlock, type TrainingPitfall,
+  type ConceptCheck, type CourseLink, type LabTask, type Pitfall, type Reading, type Schedule, type ScheduleBlock, type TrainingPitfall,
 } from '../../lesson';
 import type { LessonNode, SectionId } from './lessonNodes';
 import type { LessonLiveState } from './lessonState';
@@ -23,6 +23,7 @@ export function renderNode(node: LessonNode, state: LessonLiveState): string {
     case 'takeaway': return `# Key takeaway\n\n> ${node.takeaway.text}\n\n## All takeaways\n\n${list(TAKEAWAYS.map((t) => t.text))}`;
     case 'week': return renderCourse(state);
     case 'link': return renderLink(node.link, state);
+    case 'reading': return `# Reading notes: ${node.reading.short}\n\n${renderReading(node.reading)}`;
     default: return assertNever(node);
   }
 }
@@ -108,6 +109,10 @@ function renderPitfall(p: Pitfall): string {
   return `${p.fix}\n\n- Lab task: \`${p.task}\`\n- Checker hint: \`${p.hint}\` — ${HINT_DESCRIPTIONS[p.hint]}`;
 }
 
+function renderReading(r: Reading): string {
+  return `**${r.citation}**\n\nWhat it shows:\n\n${list(r.shows)}`;
+}
+
 function renderTrainingPitfall(p: TrainingPitfall): string {
   return `${p.fix}\n\nSee it in RNN Lab:\n\n${list(p.shownIn.map(placeLabel))}`;
 }
@@ -132,7 +137,7 @@ function renderCourse(state: LessonLiveState): string {
     + `- Previous: **Week ${COURSE.previous.number}: ${COURSE.previous.title}**\n`
     + `- This week: **Week ${COURSE.week.number}: ${COURSE.week.title}**\n`
     + `- Next: **Week ${COURSE.next.number}: ${COURSE.next.title}**\n\n## Links\n\n${links}\n\n## Reading notes\n\n`
-    + READINGS.map((r) => `**${r.citation}**\n\n${list(r.shows)}`).join('\n\n');
+    + READINGS.map(renderReading).join('\n\n');
 }
 
 function renderLink(link: CourseLink, state: LessonLiveState): string {
