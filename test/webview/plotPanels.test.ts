@@ -84,6 +84,7 @@ test('∂L/∂Whh as a sum over the steps: a correct student\'s contributions ad
     assert.deepEqual(await checks.evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.ok ?? 'note')), ['note', 'true', 'true', 'true']);
     assert.equal(await view.page.locator('#contributions-chart').getAttribute('data-points'), String(2 * PROBE_DEFAULTS.T));
     assert.match(await view.page.locator('#clipping-summary').innerText(), /Your bptt's gradients: ‖g‖ = /);
+    await view.screenshot('webview-plot-with-panels');
     await view.page.locator('#contributions').scrollIntoViewIfNeeded();
     await view.screenshot('webview-plot-contributions', '#contributions');
   } finally {
