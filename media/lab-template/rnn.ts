@@ -6,10 +6,12 @@
  * Details and the maths are in README.md. You may split your code into other files in this
  * folder and import them with relative paths (e.g. `import { matVec } from './linalg'`).
  *
- * Notation (as in the lesson), for one sequence of T steps:
+ * Notation (as in the lesson), for one sequence of T steps t = 1..T:
  *   a_t = Wxh·x_t + Whh·h_{t−1} + bh      (pre-activation)
- *   h_t = tanh(a_t)                        (hidden state; h_{−1} = h0)
+ *   h_t = tanh(a_t)                        (hidden state; h_0 is the initial state, the argument h0)
  *   y_t = Why·h_t + by                     (output)
+ * Arrays are 0-based, so array index i holds step t = i + 1:
+ *   xs[i] = x_{i+1},  hs[i] = h_{i+1},  ys[i] = y_{i+1},  targets[i] and dhs[i] belong to step i + 1.
  * Shapes: Wxh H×D, Whh H×H, bh H, Why O×H, by O;  h0 H;  xs T×D;  targets T×O (or null per step).
  * The SAME parameters are used at every step: an RNN is one shared cell applied repeatedly.
  *
@@ -31,29 +33,31 @@ export function rnnStep(p: Params, hPrev: Vec, x: Vec): Vec {
 }
 
 /**
- * Task "forward": unroll over the sequence with the SAME p at every step.
- *   hs[t] = rnnStep(p, hs[t−1], xs[t])   with hs[−1] = h0
- *   ys[t] = Why·hs[t] + by
- * hs and ys have exactly T entries each (h0 is not part of hs).
+ * Task "forward": unroll over the sequence with the SAME p at every step t = 1..T.
+ *   h_t = rnnStep(p, h_{t−1}, x_t)   starting from h_0 = h0
+ *   y_t = Why·h_t + by
+ * In arrays: hs[i] = h_{i+1} (the state after reading xs[i]) and ys[i] = y_{i+1}.
+ * hs and ys have exactly T entries each (h_0 is not part of hs).
  */
 export function forward(p: Params, h0: Vec, xs: Vec[]): { hs: Vec[]; ys: Vec[] } {
   throw new Error('TODO: forward — unroll rnnStep over xs, and compute ys[t] = Why·hs[t] + by');
 }
 
 /**
- * Task "bptt": backpropagation through time.
- *   loss = ½ Σ_t Σ_k (ys[t][k] − targets[t][k])², over the steps t whose targets[t] is not null.
- *   grads = dL/dθ for θ = Wxh, Whh, bh, Why, by. The weights are shared across time, so each
+ * Task "bptt": backpropagation through time, steps t = 1..T (array index t − 1).
+ *   loss = ½ Σ_t Σ_k (y_t[k] − target_t[k])², over the steps t whose target is not null.
+ *   grads = dL/dθ for θ = Wxh, Whh, bh, Why, by. All five are shared across time, so each
  *     gradient is the SUM of every step's contribution.
- *   dhs[t] = the TOTAL derivative dL/dhs[t]: through ys[t] and through every later step.
- * Going backwards from t = T−1 to 0:
- *   dy_t   = ys[t] − targets[t]                (0 when targets[t] is null)
- *   dhs[t] = Whyᵀ·dy_t + Whhᵀ·da_{t+1}         (the second term is 0 at t = T−1)
- *   da_t   = dhs[t] ⊙ (1 − hs[t]²)             (tanh′(a) = 1 − tanh(a)² = 1 − h²)
- *   dWhy += dy_t·hs[t]ᵀ   dby += dy_t   dWxh += da_t·xs[t]ᵀ   dWhh += da_t·h_{t−1}ᵀ   dbh += da_t
+ *   dhs[t−1] = dL/dh_t, the TOTAL derivative: through y_t and through every later step.
+ * Going backwards from t = T to 1:
+ *   dy_t = y_t − target_t                  (0 when the target of step t is null)
+ *   dh_t = Whyᵀ·dy_t + Whhᵀ·da_{t+1}       (the second term is 0 at t = T)
+ *   da_t = dh_t ⊙ (1 − h_t²)                (tanh′(a) = 1 − tanh(a)² = 1 − h²)
+ *   dWhy += dy_t·h_tᵀ   dby += dy_t   dWxh += da_t·x_tᵀ   dWhh += da_t·h_{t−1}ᵀ   dbh += da_t
+ * (h_{t−1} at t = 1 is h_0 = h0.)
  */
 export function bptt(p: Params, h0: Vec, xs: Vec[], targets: (Vec | null)[]): { loss: number; grads: Grads; dhs: Vec[] } {
-  throw new Error('TODO: bptt — loss, gradients summed over time, and dhs[t] = dL/dhs[t]');
+  throw new Error('TODO: bptt — loss, gradients summed over time, and dhs[t−1] = dL/dh_t');
 }
 
 /**

@@ -8,7 +8,9 @@ import { defaultWorkerPath } from './workerPath';
 
 /**
  * Runs the student's own `bptt` once, in the sandbox, on the given problem and returns what the
- * gradient plot needs: the loss and ‖dhs[t]‖ per step. Never runs student code in the caller.
+ * gradient plot needs: the loss, ‖dhs[t−1]‖ = ‖∂L/∂h_t‖ per step t = 1..T, the dhs vectors and
+ * dWhh (for the per-step contributions to ∂L/∂Whh) and the global norm of the five gradients.
+ * Never runs student code in the caller.
  */
 export interface StudentProbeRequest {
   labDir: string;
@@ -20,7 +22,15 @@ export interface StudentProbeRequest {
 }
 
 export type StudentProbeResult =
-  | { ok: true; loss: number; dhsNorms: number[]; elapsedMs: number }
+  | {
+    ok: true; loss: number; dhsNorms: number[]; elapsedMs: number;
+    /** dhs[t−1] = the student's ∂L/∂h_t. */
+    dhs: number[][];
+    /** The student's grads.Whh, or null when it is not an H×H array of numbers. */
+    dWhh: number[][] | null;
+    /** sqrt of the sum of squares over all five returned gradients, or null when one is malformed. */
+    gradNorm: number | null;
+  }
   | { ok: false; status: 'todo' | 'error' | 'timeout'; message: string; location: { file: string; line: number; column: number } | null };
 
 const PROBE_MEMORY_MB = 256;
@@ -56,24 +66,47 @@ export async function runStudentProbe(
     const outcome = run.outcomes[0];
     if (!outcome) return { ok: false, ...crashedVerdict('bptt', '', 'It produced no result.', location) };
     if (outcome.kind === 'threw') return { ok: false, ...thrownVerdict('bptt', outcome.error, '', location) };
-    const read = readProbe(outcome.value, req.xs.length);
+    const read = readProbe(outcome.value, req.xs.length, req.h0.length);
     if (typeof read === 'string') return { ok: false, status: 'error', message: read, location };
-    return { ok: true, loss: read.loss, dhsNorms: read.dhsNorms, elapsedMs: performance.now() - t0 };
+    return { ok: true, ...read, elapsedMs: performance.now() - t0 };
   } finally {
     session.dispose();
   }
 }
 
-function readProbe(value: unknown, T: number): { loss: number; dhsNorms: number[] } | string {
+type ProbeRead = { loss: number; dhsNorms: number[]; dhs: number[][]; dWhh: number[][] | null; gradNorm: number | null };
+
+function readProbe(value: unknown, T: number, H: number): ProbeRead | string {
   if (typeof value !== 'object' || value === null) return 'bptt must return { loss, grads, dhs }.';
-  const { loss, dhs } = value as { loss?: unknown; dhs?: unknown };
+  const { loss, dhs, grads } = value as { loss?: unknown; dhs?: unknown; grads?: unknown };
   if (typeof loss !== 'number') return 'bptt must return a number as loss.';
   if (!Array.isArray(dhs) || dhs.length !== T) return `bptt must return dhs with one vector per step (T = ${T}), got ${Array.isArray(dhs) ? `${dhs.length} entries` : typeof dhs}.`;
   const dhsNorms: number[] = [];
+  const vectors: number[][] = [];
   for (let t = 0; t < T; t++) {
     const v: unknown = dhs[t];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) return `bptt must return dhs[${t}] as an array of numbers.`;
-    dhsNorms.push(Math.sqrt(v.reduce((s: number, x: number) => s + x * x, 0)));
+    if (!isNumbers(v)) return `bptt must return dhs[${t}] as an array of numbers.`;
+    vectors.push(v);
+    dhsNorms.push(Math.sqrt(sumOfSquares(v)));
   }
-  return { loss, dhsNorms };
+  const g = typeof grads === 'object' && grads !== null ? grads as Record<string, unknown> : {};
+  const dWhh = isMatrix(g.Whh, H, H) ? g.Whh : null;
+  // The plot's clipping readout compares the global norm; any malformed gradient leaves it unknown.
+  const parts = ['Wxh', 'Whh', 'bh', 'Why', 'by'].map((k) => g[k]);
+  const gradNorm = parts.every((x) => isNumbers(x) || (Array.isArray(x) && x.every(isNumbers)))
+    ? Math.sqrt(parts.reduce((s: number, x) => s + sumOfSquares((x as (number | number[])[]).flat()), 0))
+    : null;
+  return { loss, dhsNorms, dhs: vectors, dWhh, gradNorm };
+}
+
+function isNumbers(v: unknown): v is number[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'number');
+}
+
+function isMatrix(v: unknown, rows: number, cols: number): v is number[][] {
+  return Array.isArray(v) && v.length === rows && v.every((r) => isNumbers(r) && r.length === cols);
+}
+
+function sumOfSquares(v: readonly number[]): number {
+  return v.reduce((s, x) => s + x * x, 0);
 }

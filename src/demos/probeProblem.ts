@@ -56,8 +56,8 @@ export interface EngineProbe {
   /** The global norm of all five parameter gradients. */
   readonly gradNorm: number;
   /**
-   * Clipping by the global norm multiplies the whole backward pass by min(1, clip / gradNorm), so
-   * every ‖∂L/∂h_t‖ shrinks by the same factor: the curve moves down, its slope does not change.
+   * min(1, clip / gradNorm): the factor clipping by the global norm applies to the five parameter
+   * gradients, after backpropagation. ‖∂L/∂h_t‖ is never rescaled by it.
    */
   readonly clipFactor: number;
 }

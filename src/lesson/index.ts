@@ -8,5 +8,7 @@ export * from './misconception';
 export * from './objectives';
 export * from './pitfalls';
 export * from './schedule';
+export * from './readings';
 export * from './takeaways';
+export * from './trainingPitfalls';
 export * from './timerPosition';

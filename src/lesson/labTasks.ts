@@ -16,8 +16,8 @@ export interface LabTask {
 
 export const LAB_TASKS: readonly LabTask[] = [
   { id: 'rnnStep', title: 'One RNN step', summary: 'h = tanh(Wxh·x + Whh·hPrev + bh)' },
-  { id: 'forward', title: 'Unroll the forward pass', summary: 'the SAME parameters at every step: hs[t] and ys[t] = Why·hs[t] + by' },
-  { id: 'bptt', title: 'Backpropagation through time', summary: 'the loss, dL/dθ summed over time, and the total dL/dhs[t] at every step' },
+  { id: 'forward', title: 'Unroll the forward pass', summary: 'the SAME parameters at every step t = 1..T: h_t and y_t = Why·h_t + by, with hs[t−1] = h_t and h_0 = h0' },
+  { id: 'bptt', title: 'Backpropagation through time', summary: 'the loss, dL/dθ summed over time, and dhs[t−1] = the total dL/dh_t at every step t = 1..T' },
   { id: 'clipGradNorm', title: 'Clip by the global norm', summary: 'one norm over all five gradients; rescale only when it exceeds maxNorm' },
   { id: 'trainStep', title: 'One SGD step with clipping', summary: 'bptt, then clip when maxNorm is set, then θ − lr·g' },
 ];

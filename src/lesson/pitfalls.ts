@@ -18,8 +18,8 @@ export interface Pitfall {
 export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'pitfall.weightsNotShared', task: 'bptt', hint: 'weights-not-shared',
-    title: 'Keeping only one step\'s gradient for Wxh, Whh or bh',
-    fix: 'The weights are shared across time, so their gradients are summed over every step: accumulate with += inside the backward loop.',
+    title: 'Keeping only one step\'s gradient for a shared weight (Wxh, Whh, bh, Why or by)',
+    fix: 'All five parameters are shared across time, the output layer Why, by included, so each gradient is summed over every step: accumulate with += inside the backward loop.',
   },
   {
     id: 'pitfall.missingRecurrentPath', task: 'bptt', hint: 'missing-recurrent-path',
@@ -34,7 +34,7 @@ export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'pitfall.offByOne', task: 'bptt', hint: 'off-by-one',
     title: 'dWhh built from h_t instead of h_{t−1}',
-    fix: 'Whh multiplies the previous hidden state, so dWhh += da_t·h_{t−1}ᵀ; at the first step that previous state is h0.',
+    fix: 'Whh multiplies the previous hidden state, so dWhh += da_t·h_{t−1}ᵀ; at t = 1 that previous state is h_0, the argument h0.',
   },
   {
     id: 'pitfall.clipPerParameter', task: 'clipGradNorm', hint: 'clip-per-parameter',
@@ -59,7 +59,7 @@ export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'pitfall.wrongShape', task: 'forward', hint: 'wrong-shape',
     title: 'Putting h0 into hs, so hs has T + 1 entries',
-    fix: 'hs[t] is the state after reading xs[t]: hs and ys have exactly T entries each; h0 is only the starting point.',
+    fix: 'Steps are t = 1..T and array index i holds step t = i + 1: hs[i] = h_{i+1} is the state after reading xs[i]. hs and ys have exactly T entries each; h_0 is the argument h0, only the starting point.',
   },
   {
     id: 'pitfall.nonFinite', task: 'rnnStep', hint: 'non-finite',

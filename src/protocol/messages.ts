@@ -34,7 +34,7 @@ export interface LastBpttCheck {
   readonly part: string | null;
 }
 
-/** The student's ‖dhs[t]‖ for the run the webview asked for with `runStudent`. */
+/** The student's bptt on the run the webview asked for with `runStudent`. */
 export interface StudentResultMessage {
   readonly type: 'studentResult';
   /** Echoes `RunStudentMessage.requestId`, so a stale answer is ignored. */
@@ -49,7 +49,19 @@ export interface StudentResultMessage {
  * run at all for a reason outside it (no lab folder, workspace not trusted).
  */
 export type StudentProbeOutcome =
-  | { readonly ok: true; readonly norms: number[]; readonly loss: number; readonly elapsedMs: number }
+  | {
+    readonly ok: true;
+    /** ‖dhs[t−1]‖ = ‖∂L/∂h_t‖ for t = 1..T. */
+    readonly norms: number[];
+    readonly loss: number;
+    readonly elapsedMs: number;
+    /** The student's dhs vectors (dhs[t−1] = ∂L/∂h_t), for the per-step contributions to ∂L/∂Whh. */
+    readonly dhs: number[][];
+    /** The student's grads.Whh, or null when it was not an H×H array. */
+    readonly dWhh: number[][] | null;
+    /** The global norm of the student's five gradients, or null when one was malformed. */
+    readonly gradNorm: number | null;
+  }
   | { readonly ok: false; readonly status: string; readonly message: string };
 
 /** Opens (or switches the panel to) one demo. */

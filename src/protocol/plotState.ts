@@ -8,8 +8,6 @@ export interface PlotRun {
   readonly controls: ProbeControls;
   /** The engine's ‖∂L/∂h_t‖, t = 1..T. */
   readonly engine: number[];
-  /** The engine's curve after global-norm clipping (null without a threshold). */
-  readonly engineClipped: number[] | null;
   /** The student's ‖dhs[t]‖ from their bptt, or null while it runs or when it could not run. */
   readonly student: number[] | null;
   /** Why the student's curve is missing (their bptt threw, timed out, no lab…), or null. */

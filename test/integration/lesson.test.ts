@@ -106,7 +106,9 @@ suite('RNN Lab lesson sidebar', () => {
       '2:35–2:50 · 15 min Wrap-up & practice preview',
       '2:50–3:00 · 10 min Buffer & questions',
     ]);
-    assert.equal(find(items, 'lecture.recurrence').children.length, 4);
+    // Four bullets, then the four checks the plan poses in this block (commit-first questions, misconception).
+    assert.deepEqual(find(items, 'lecture.recurrence').children.map((c) => c.contextValue), ['bullet', 'bullet', 'bullet', 'bullet', 'check', 'check', 'check', 'check']);
+    assert.equal(find(items, 'lecture.recurrence.check.misconception').description, find(items, 'check.misconception').description);
     assert.equal(find(items, 'lecture.liveDemo').contextValue, 'block.demo');
     const demoBullets = find(items, 'section.practice').children.flatMap((b) => b.children).filter((b) => b.contextValue === 'bullet.demo');
     assert.deepEqual(demoBullets.map((b) => b.label), [
@@ -134,7 +136,8 @@ suite('RNN Lab lesson sidebar', () => {
     const items = await tree();
     const pitfalls = find(items, 'section.pitfalls').children;
     assert.ok(pitfalls.length >= 6);
-    for (const p of pitfalls) assert.match(p.description ?? '', /^(rnnStep|forward|bptt|clipGradNorm|trainStep) · [a-z-]+$/);
+    for (const p of pitfalls) assert.match(p.description ?? '', /^((rnnStep|forward|bptt|clipGradNorm|trainStep) · [a-z-]+|training)$/);
+    assert.ok(pitfalls.some((p) => p.description === 'training'), 'the training pitfalls are listed too');
     const tasks = find(items, 'section.labTasks').children.filter((t) => t.contextValue === 'labTask');
     assert.deepEqual(tasks.map((t) => t.description), ['rnnStep', 'forward', 'bptt', 'clipGradNorm', 'trainStep']);
     // The state leads the label, so a narrow sidebar cannot cut it off.
@@ -142,6 +145,9 @@ suite('RNN Lab lesson sidebar', () => {
     assert.deepEqual(find(items, 'section.misconception').children.map((c) => c.label), ['Students often think…', 'Set it straight…']);
     assert.equal(find(items, 'course.previous').description, 'Week 9: Convolutional Networks II');
     assert.equal(find(items, 'course.next').description, 'Week 11: LSTMs, GRUs & Sequence Tasks');
+    assert.deepEqual(find(items, 'section.course').children.filter((c) => c.description === 'reading notes').map((c) => c.label),
+      ['Bengio, Simard & Frasconi (1994)', 'Pascanu, Mikolov & Bengio (2013)']);
+    assert.match(await documentText('reading.pascanu2013'), /What it shows:[\s\S]*necessary for exploding ones, but not sufficient/);
   });
 
   test('every item opens a document, never a dead end; selecting a block shows its full text', async () => {
@@ -215,7 +221,7 @@ suite('RNN Lab concept checks', () => {
     assert.match(text, /Answer first/);
     assert.doesNotMatch(text, /\*\*Answer:\*\*/);
     assert.equal(find(await tree(), 'check.vanishExplode').description, 'not answered');
-    assert.equal(find(await tree(), 'section.checks').description, '0/3 answered');
+    assert.equal(find(await tree(), 'section.checks').description, '0/6 answered');
   });
 
   test('"next" walks the unanswered checks in order; answers are scored, revealed and shown in the sidebar', async () => {
@@ -230,13 +236,17 @@ suite('RNN Lab concept checks', () => {
 
     const second = await conceptCheck({ checkId: 'next', answerIndex: 0 });
     assert.deepEqual([second?.checkId, second?.correct], ['check.clipping', true]);
+    for (const id of ['check.parameterCount', 'check.otherLength', 'check.writeGradient']) {
+      const commit = await conceptCheck({ checkId: 'next', answerIndex: 0 });
+      assert.deepEqual([commit?.checkId, commit?.correct], [id, true]);
+    }
     const third = await conceptCheck({ checkId: 'next', answerIndex: 1 });
     assert.deepEqual([third?.checkId, third?.correct], ['check.misconception', true]);
     text = await documentShowing('check.misconception', /Correct\./);
     assert.match(text, /one shared cell applied repeatedly/);
 
     const items = await tree();
-    assert.equal(find(items, 'section.checks').description, '3/3 answered');
+    assert.equal(find(items, 'section.checks').description, '6/6 answered');
     assert.equal(find(items, 'check.clipping').icon, 'pass');
     assert.equal(find(items, 'check.vanishExplode').icon, 'error');
     assert.equal(await conceptCheck({ checkId: 'next', answerIndex: 0 }), undefined, 'nothing left to answer');

@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, type ProbeControls } from '../../src/demos/probeProblem';
 import { NO_LAB_REASON, UNTRUSTED_REASON } from '../../src/extension/plots/studentRunDecision';
 import { closeBrowser, openWebview, type WebviewPage } from './harness';
+import { correctStudent } from './plotStudent';
 
 after(closeBrowser);
 
@@ -66,7 +67,7 @@ test("the student's curve is overlaid and the first disagreeing step is named", 
     const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
     // As if the recurrent path were lost from step 20 back: steps 21..T agree, 1..20 do not.
     const wrong = engine.map((n, i) => (i < 20 ? n * 3 : n));
-    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: wrong, loss: 0.5, elapsedMs: 12 }, labName: 'lab' });
+    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: wrong, loss: 0.5, elapsedMs: 12, ...correctStudent() }, labName: 'lab' });
     await view.page.locator('#summary', { hasText: 'first disagree at step 20' }).waitFor({ timeout: 5000 });
     const last = (await renders(view, 0)).at(-1);
     assert.equal(last?.series, 2);
@@ -97,7 +98,7 @@ test('moving a control posts runStudent with the new controls and redraws with t
     await view.page.locator('#clip input').press('Enter');
     const clipped = await view.waitForPosted((m: Posted) => m.type === 'runStudent' && (m.controls as ProbeControls).clip === 0.001);
     assert.equal((clipped.controls as ProbeControls).T, 100);
-    await view.page.locator('#summary', { hasText: 'Clipping scales every step by' }).waitFor({ timeout: 5000 });
+    await view.page.locator('#clipping-summary', { hasText: 'every parameter gradient is multiplied by' }).waitFor({ timeout: 5000 });
   } finally {
     await view.close();
   }
@@ -137,7 +138,7 @@ test("a kept run's student curve is marked like the current one, so it shows on 
     await view.post(showPlot());
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
     const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
-    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3 }, labName: 'lab' });
+    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3, ...correctStudent() }, labName: 'lab' });
     await view.page.locator('#student-state[data-state="done"]').waitFor({ timeout: 5000 });
     await view.page.locator('#keep').click();
     await view.page.locator('#length').click();
@@ -248,7 +249,7 @@ test("a student curve equal to the engine's stays visible: hollow diamonds on th
     await view.post(showPlot());
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
     const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
-    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3 }, labName: 'lab' });
+    await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3, ...correctStudent() }, labName: 'lab' });
     await view.page.locator('#summary', { hasText: 'agree with the engine at every step' }).waitFor({ timeout: 5000 });
     // Below the legend, in the plot: both curves show although they coincide point for point.
     const student = await pixelsNear(view, '#ff8000', 0.25, 1);

@@ -1,7 +1,8 @@
 /**
  * The student gradient plot: ‖∂L/∂h_t‖ per step from the student's bptt (run by the host in the
  * checker's sandbox) beside the engine's reference (computed right here, so moving a control
- * redraws at once), with overlays, a data table, a summary line and PNG / CSV export.
+ * redraws at once), with overlays, a data table, a summary line and PNG / CSV export; below it,
+ * what clipping does to the parameter gradients and ∂L/∂Whh as a sum of per-step contributions.
  */
 import { engineProbe, probeProblem, PROBE_DEFAULTS, PROBE_LENGTHS, PROBE_RADII, type ProbeControls } from '../../src/demos/probeProblem';
 import type { HostToWebview, LastBpttCheck, PlotPanelState, PlotRun, StudentProbeOutcome } from '../../src/protocol';
@@ -12,7 +13,13 @@ import { onThemeChange } from '../shared/theme';
 import { ProtocolError, validateControls, validatePlotRun } from '../shared/validate';
 import { onHostMessage, post, savedState, saveState } from '../shared/vscodeApi';
 import { button, dropdown, progressRing, registerToolkit, textField } from '../ui/toolkit';
+import { PLOT_CONTROL_LABELS } from '../../src/lesson/trainingPitfalls';
+import { clippingReadout } from './clippingReadout';
+import { clippingSection, renderClipping } from './clippingView';
+import { ContributionsView, type StudentWhh } from './contributionsView';
 import { disagreementMarker, plotSeries, runLabel, summaryLine } from './plotSeries';
+import { probeBackward, type ProbeBackward } from './probeBackward';
+import { whhContributions } from './whhContributions';
 
 const MAX_OVERLAYS = 4;
 
@@ -21,7 +28,11 @@ const restored = restoreState(savedState());
 let controls: ProbeControls = restored?.controls ?? PROBE_DEFAULTS;
 let overlays: PlotRun[] = restored?.overlays ?? [];
 let current: PlotRun | null = null;
-let clipFactor = 1;
+/** The engine's backward pass on the current controls (clipping readout, ∂L/∂Whh panel). */
+let backward: ProbeBackward | null = null;
+/** What the student's last run returned for the clipping readout and the ∂L/∂Whh panel. */
+let studentWhh: StudentWhh | null = null;
+let studentGradNorm: number | null = null;
 let requestId = 0;
 /** Null while the student's code may run; else why not (shown in the panel, engine curve only). */
 let studentUnavailable: string | null = null;
@@ -50,16 +61,16 @@ const studentState = el('div', { id: 'student-state', className: 'student-state'
 studentState.setAttribute('role', 'status');
 
 const controlsBar = el('div', { className: 'controls', id: 'controls' },
-  dropdown('radius', 'Spectral radius ρ of Whh', PROBE_RADII.map((r) => ({ value: String(r), label: String(r) })), String(controls.radius),
+  dropdown('radius', PLOT_CONTROL_LABELS.radius, PROBE_RADII.map((r) => ({ value: String(r), label: String(r) })), String(controls.radius),
     (v) => change({ radius: Number(v) })),
-  dropdown('length', 'Sequence length T', PROBE_LENGTHS.map((t) => ({ value: String(t), label: String(t) })), String(controls.T),
+  dropdown('length', PLOT_CONTROL_LABELS.length, PROBE_LENGTHS.map((t) => ({ value: String(t), label: String(t) })), String(controls.T),
     (v) => change({ T: Number(v) })),
-  textField('input-scale', 'Input scale', String(controls.inputScale), (v) => {
+  textField('input-scale', PLOT_CONTROL_LABELS.inputScale, String(controls.inputScale), (v) => {
     const n = Number(v);
     if (v.trim() === '' || !Number.isFinite(n) || n < 0) return say(`Input scale must be a number ≥ 0, got "${v}".`);
     change({ inputScale: n });
   }),
-  textField('clip', 'Clipping threshold (empty: none)', controls.clip === null ? '' : String(controls.clip), (v) => {
+  textField('clip', PLOT_CONTROL_LABELS.clip, controls.clip === null ? '' : String(controls.clip), (v) => {
     if (v.trim() === '') return change({ clip: null });
     const n = Number(v);
     if (!Number.isFinite(n) || n <= 0) return say(`The clipping threshold must be a number > 0 (or empty for none), got "${v}".`);
@@ -74,9 +85,11 @@ const actions = el('div', { className: 'actions' },
 );
 const tableBox = el('details', { className: 'table-box' }, el('summary', { text: 'Data table (the plotted numbers)' }), table);
 tableBox.open = true;
-root.append(header, labLine, controlsBar, actions, studentState, box, summary, status, tableBox);
+const clipping = clippingSection();
+const contributions = new ContributionsView();
+root.append(header, labLine, controlsBar, actions, studentState, box, summary, status, clipping, contributions.section, tableBox);
 const chart = new LineChart(canvas, { title: '', xLabel: 'time step t', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true, series: [] });
-onThemeChange(() => chart.retheme());
+onThemeChange(() => { chart.retheme(); contributions.retheme(); });
 
 onHostMessage('plot', handle);
 post({ type: 'ready' });
@@ -94,7 +107,10 @@ function handle(message: HostToWebview): void {
       const next = restored ? controls : message.controls;
       if (current && sameControls(next, controls)) {
         current = { ...current, student: null, studentProblem: studentUnavailable === null ? null : NOT_RUN };
+        studentWhh = null;
+        studentGradNorm = null;
         render();
+        renderPanels();
         requestStudent();
       } else {
         controls = next;
@@ -129,19 +145,30 @@ function change(patch: Partial<ProbeControls>): void {
 /** Engine now (synchronously, then draw), the student's code in the host's sandbox (answer later). */
 function run(): void {
   const t0 = performance.now();
-  const probe = engineProbe(probeProblem(controls), controls.clip);
-  clipFactor = probe.clipFactor;
+  const problem = probeProblem(controls);
+  const probe = engineProbe(problem, controls.clip);
   current = {
     label: runLabel(controls),
     controls,
     engine: probe.norms,
-    engineClipped: controls.clip === null ? null : probe.norms.map((n) => n * probe.clipFactor),
     student: null,
     studentProblem: studentUnavailable === null ? null : NOT_RUN,
   };
   persist();
   render(t0);
+  // The panels below the chart follow the chart (they are read, not watched while dragging).
+  backward = probeBackward(problem);
+  studentWhh = null;
+  studentGradNorm = null;
+  renderPanels();
   requestStudent();
+}
+
+/** The clipping readout and the ∂L/∂Whh panel, for the current controls and student run. */
+function renderPanels(): void {
+  if (!backward) return;
+  renderClipping(clipping, clippingReadout(backward.grads, controls.clip), studentGradNorm);
+  contributions.render(backward.hs, whhContributions(backward.hs, backward.dhs), backward.grads.Whh.data, studentWhh);
 }
 
 /** Asks VS Code for the student's curve on the current controls, when it may run. */
@@ -157,8 +184,12 @@ function requestStudent(): void {
 
 function applyStudent(result: StudentProbeOutcome): void {
   if (!current) return;
+  studentWhh = null;
+  studentGradNorm = null;
   if (result.ok) {
     current = { ...current, student: result.norms, studentProblem: null };
+    studentWhh = { dhs: result.dhs, dWhh: result.dWhh };
+    studentGradNorm = result.gradNorm;
     lastRun = `Your bptt${labName ? ` (${labName}/rnn.ts)` : ''} ran in ${Math.round(result.elapsedMs)} ms, loss ${result.loss.toPrecision(6)}: its curve is the hollow diamonds.`;
     showStudentState('done');
   } else if (result.status === 'unavailable') {
@@ -171,6 +202,7 @@ function applyStudent(result: StudentProbeOutcome): void {
     showStudentState('failed');
   }
   render();
+  renderPanels();
 }
 
 type StudentStateKind = 'connecting' | 'running' | 'unavailable' | 'failed' | 'done';
@@ -210,7 +242,7 @@ function render(t0 = performance.now()): void {
     title: current.label, xLabel: 'time step t', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true,
     series, markers: disagreementMarker(current),
   });
-  summary.textContent = summaryLine(current, clipFactor, lastBpttCheck);
+  summary.textContent = summaryLine(current, lastBpttCheck);
   const elapsedMs = performance.now() - t0;
   // The table follows right after the chart is on screen (it is for reading, not for the eye).
   const caption = `‖∂L/∂h_t‖ per time step (${current.label})`;

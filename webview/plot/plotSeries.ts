@@ -10,7 +10,8 @@ export function runLabel(c: ProbeControls): string {
 }
 
 /**
- * The curves of the student plot: overlays (faded), then the engine, the student, the clipped engine.
+ * The curves of the student plot: overlays (faded), then the engine and the student. (Clipping has
+ * no curve here: it rescales the parameter gradients, never ∂L/∂h_t; clippingView.ts shows it.)
  * The engine is a plain line and the student hollow diamonds drawn on top, so a student curve that
  * equals the engine's (the goal) still shows: diamonds threaded on the engine's line.
  */
@@ -25,7 +26,6 @@ export function plotSeries(current: PlotRun, overlays: readonly PlotRun[]): Char
   const x = oneTo(current.engine.length);
   series.push({ label: 'engine (reference)', x, y: current.engine, colour: 0, points: 'none' });
   if (current.student) series.push({ label: 'your bptt', x: oneTo(current.student.length), y: current.student, colour: 1, points: 'hollow', front: true });
-  if (current.engineClipped) series.push({ label: `engine after clipping at ${current.controls.clip}`, x, y: current.engineClipped, colour: 2, dashed: true, points: 'none' });
   return series;
 }
 
@@ -39,13 +39,8 @@ export function disagreementMarker(current: PlotRun): Marker[] {
  * The one-line text summary under the chart. It says what was compared (‖dL/dh_t‖ only), and when
  * the last Check Lab failed bptt on a part this plot cannot show, it says so (`lastCheck`).
  */
-export function summaryLine(current: PlotRun, clipFactor: number, lastCheck: LastBpttCheck | null = null): string {
+export function summaryLine(current: PlotRun, lastCheck: LastBpttCheck | null = null): string {
   const parts = [`Engine: ${gradientSummary(current.engine)}.`];
-  if (current.engineClipped) {
-    parts.push(clipFactor < 1
-      ? `Clipping scales every step by ${shortNumber(clipFactor)}: the curve moves down, its slope stays.`
-      : 'The gradient is under the clipping threshold: clipping changes nothing.');
-  }
   if (current.student) {
     const t = firstDisagreement(current.student, current.engine);
     parts.push('Compared: ‖dL/dh_t‖ of your bptt and of the engine at each step t = 1..T.');

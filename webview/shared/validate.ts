@@ -49,6 +49,11 @@ function numbers(field: string, v: unknown): number[] {
   return v.map((x, i) => (x === null ? NaN : num(`${field}[${i}]`, x)));
 }
 
+function rows(field: string, v: unknown): number[][] {
+  if (!Array.isArray(v)) throw new ProtocolError(field, `must be an array of number arrays, got ${kind(v)}`);
+  return v.map((r, i) => numbers(`${field}[${i}]`, r));
+}
+
 function kind(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -107,7 +112,11 @@ function lastBpttCheck(v: unknown): LastBpttCheck | null {
 function outcome(v: unknown): StudentProbeOutcome {
   const o = obj('result', v);
   if (o.ok === true) {
-    return { ok: true, norms: numbers('result.norms', o.norms), loss: num('result.loss', o.loss), elapsedMs: finite('result.elapsedMs', o.elapsedMs) };
+    return {
+      ok: true, norms: numbers('result.norms', o.norms), loss: num('result.loss', o.loss), elapsedMs: finite('result.elapsedMs', o.elapsedMs),
+      dhs: rows('result.dhs', o.dhs), dWhh: o.dWhh === null ? null : rows('result.dWhh', o.dWhh),
+      gradNorm: o.gradNorm === null ? null : num('result.gradNorm', o.gradNorm),
+    };
   }
   if (o.ok === false) return { ok: false, status: str('result.status', o.status), message: str('result.message', o.message) };
   throw new ProtocolError('result.ok', 'must be true or false');
@@ -156,7 +165,6 @@ export function validatePlotRun(v: unknown, field = 'run'): PlotRun {
     label: str(`${field}.label`, o.label),
     controls: validateControls(o.controls, `${field}.controls`),
     engine: numbers(`${field}.engine`, o.engine),
-    engineClipped: numbersOrNull(`${field}.engineClipped`, o.engineClipped),
     student: numbersOrNull(`${field}.student`, o.student),
     studentProblem: strOrNull(`${field}.studentProblem`, o.studentProblem),
   };

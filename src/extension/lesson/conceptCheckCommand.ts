@@ -90,7 +90,7 @@ async function pickCheck(store: ConceptCheckStore): Promise<ConceptCheck | undef
       const result = store.get(c.id);
       return {
         label: `${result ? (result.correct ? '$(pass)' : '$(error)') : '$(question)'} ${c.prompt}`,
-        description: c.kind === 'misconception' ? 'misconception · true or false' : undefined,
+        description: c.kind === 'misconception' ? 'misconception · true or false' : c.kind === 'commitFirst' ? 'commit first' : undefined,
         detail: result ? (result.correct ? 'answered · correct' : 'answered · not quite') : 'not answered',
         check: c,
       };

@@ -35,12 +35,14 @@ function itemName(node: LessonNode): string {
     case 'bullet': return node.bullet.text;
     case 'misconceptionPart': return node.part === 'belief' ? 'Misconception: students often think' : 'Misconception: set it straight';
     case 'check': return `Concept check: ${node.check.prompt}`;
-    case 'pitfall': return `Pitfall: ${node.pitfall.title}`;
+    case 'pitfall':
+    case 'trainingPitfall': return `Pitfall: ${node.pitfall.title}`;
     case 'labTask': return `Lab task: ${node.task.title}`;
     case 'scaffoldLab': return 'Scaffold the lab files';
     case 'takeaway': return `Takeaway: ${node.takeaway.text}`;
     case 'week': return node.which === 'previous' ? 'Previous week' : 'Next week';
     case 'link': return node.link.label;
+    case 'reading': return `Reading notes: ${node.reading.short}`;
   }
 }
 

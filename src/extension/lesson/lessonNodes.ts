@@ -1,7 +1,7 @@
 import {
-  COURSE_LINKS, CONCEPT_CHECKS, LAB_TASKS, LECTURE, OBJECTIVES, PITFALLS, PRACTICE, TAKEAWAYS,
+  COURSE_LINKS, CONCEPT_CHECKS, LAB_TASKS, LECTURE, OBJECTIVES, PITFALLS, PRACTICE, READINGS, TAKEAWAYS, TRAINING_PITFALLS, checksPosedIn,
   type ConceptCheck, type CourseLink, type LabTask, type Objective, type Pitfall, type Schedule,
-  type ScheduleBlock, type ScheduleBullet, type Takeaway,
+  type Reading, type ScheduleBlock, type ScheduleBullet, type Takeaway, type TrainingPitfall,
 } from '../../lesson';
 
 export type SectionId =
@@ -19,11 +19,13 @@ export type LessonNode =
   | { readonly kind: 'misconceptionPart'; readonly id: string; readonly part: 'belief' | 'correction' }
   | { readonly kind: 'check'; readonly id: string; readonly check: ConceptCheck }
   | { readonly kind: 'pitfall'; readonly id: string; readonly pitfall: Pitfall }
+  | { readonly kind: 'trainingPitfall'; readonly id: string; readonly pitfall: TrainingPitfall }
   | { readonly kind: 'labTask'; readonly id: string; readonly task: LabTask }
   | { readonly kind: 'scaffoldLab'; readonly id: 'labTasks.scaffold' }
   | { readonly kind: 'takeaway'; readonly id: string; readonly takeaway: Takeaway }
   | { readonly kind: 'week'; readonly id: 'course.previous' | 'course.next'; readonly which: 'previous' | 'next' }
-  | { readonly kind: 'link'; readonly id: string; readonly link: CourseLink };
+  | { readonly kind: 'link'; readonly id: string; readonly link: CourseLink }
+  | { readonly kind: 'reading'; readonly id: string; readonly reading: Reading };
 
 export const SECTION_ORDER: readonly SectionId[] = [
   'objectives', 'lecture', 'practice', 'misconception', 'checks', 'pitfalls', 'labTasks', 'takeaways', 'course',
@@ -55,7 +57,11 @@ export class LessonNodeIndex {
     for (const schedule of [LECTURE, PRACTICE]) {
       this.addChildren(`section.${schedule.id}`, schedule.blocks.map((block) => ({ kind: 'block', id: block.id, schedule, block })));
       for (const block of schedule.blocks) {
-        this.addChildren(block.id, block.bullets.map((bullet, i) => ({ kind: 'bullet', id: `${block.id}.bullet${i + 1}`, schedule, block, bullet })));
+        // A block's bullets, then the concept checks the plan poses in it (the same checks as under "Concept checks").
+        this.addChildren(block.id, [
+          ...block.bullets.map((bullet, i): LessonNode => ({ kind: 'bullet', id: `${block.id}.bullet${i + 1}`, schedule, block, bullet })),
+          ...checksPosedIn(block.id).map((check): LessonNode => ({ kind: 'check', id: `${block.id}.${check.id}`, check })),
+        ]);
       }
     }
     this.addChildren('section.misconception', [
@@ -63,7 +69,10 @@ export class LessonNodeIndex {
       { kind: 'misconceptionPart', id: 'misconception.correction', part: 'correction' },
     ]);
     this.addChildren('section.checks', CONCEPT_CHECKS.map((check) => ({ kind: 'check', id: check.id, check })));
-    this.addChildren('section.pitfalls', PITFALLS.map((pitfall) => ({ kind: 'pitfall', id: pitfall.id, pitfall })));
+    this.addChildren('section.pitfalls', [
+      ...PITFALLS.map((pitfall): LessonNode => ({ kind: 'pitfall', id: pitfall.id, pitfall })),
+      ...TRAINING_PITFALLS.map((pitfall): LessonNode => ({ kind: 'trainingPitfall', id: pitfall.id, pitfall })),
+    ]);
     this.addChildren('section.labTasks', [
       { kind: 'scaffoldLab', id: 'labTasks.scaffold' },
       ...LAB_TASKS.map((task): LessonNode => ({ kind: 'labTask', id: `labTask.${task.id}`, task })),
@@ -73,6 +82,7 @@ export class LessonNodeIndex {
       { kind: 'week', id: 'course.previous', which: 'previous' },
       { kind: 'week', id: 'course.next', which: 'next' },
       ...COURSE_LINKS.map((link): LessonNode => ({ kind: 'link', id: `course.link.${link.id}`, link })),
+      ...READINGS.map((reading): LessonNode => ({ kind: 'reading', id: reading.id, reading })),
     ]);
   }
 

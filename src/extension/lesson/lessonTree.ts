@@ -70,13 +70,15 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
       case 'bullet': return node.bullet.text;
       case 'misconceptionPart': return node.part === 'belief' ? 'Students often think…' : 'Set it straight…';
       case 'check': return node.check.prompt;
-      case 'pitfall': return node.pitfall.title;
+      case 'pitfall':
+      case 'trainingPitfall': return node.pitfall.title;
       // The state leads: at the default sidebar width a description after the title is cut off.
       case 'labTask': return `${taskStateLabel(this.state.task(node.task.id).state)} · ${node.task.title}`;
       case 'scaffoldLab': return 'Scaffold the lab files…';
       case 'takeaway': return node.takeaway.text;
       case 'week': return node.which === 'previous' ? 'Previous week' : 'Next week';
       case 'link': return node.link.label;
+      case 'reading': return node.reading.short;
     }
   }
 
@@ -144,6 +146,11 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
         item.description = `${node.pitfall.task} · ${node.pitfall.hint}`;
         item.tooltip = markdownTip(`**${node.pitfall.title}**\n\n${node.pitfall.fix}`);
         return;
+      case 'trainingPitfall':
+        item.iconPath = icon('flame');
+        item.description = 'training';
+        item.tooltip = markdownTip(`**${node.pitfall.title}**\n\n${node.pitfall.fix}`);
+        return;
       case 'labTask': {
         const status = this.state.task(node.task.id);
         const [id, color] = TASK_ICON[status.state];
@@ -167,6 +174,11 @@ export class LessonTreeProvider implements vscode.TreeDataProvider<LessonNode> {
         item.tooltip = `${node.which === 'previous' ? 'Previous' : 'Next'}: Week ${week.number}: ${week.title}`;
         return;
       }
+      case 'reading':
+        item.iconPath = icon('book');
+        item.description = 'reading notes';
+        item.tooltip = node.reading.citation;
+        return;
       case 'link': {
         const value = this.state.link(node.link.id);
         item.iconPath = icon(value.kind === 'valid' ? 'link-external' : value.kind === 'invalid' ? 'warning' : 'link');

@@ -1,7 +1,7 @@
 import {
   COURSE, COURSE_LINKS, CONCEPT_CHECKS, HINT_DESCRIPTIONS, LAB_TASKS, LECTURE, MISCONCEPTION, OBJECTIVES, PITFALLS,
-  PRACTICE, TAKEAWAYS, demoById, formatDuration,
-  type ConceptCheck, type CourseLink, type LabTask, type Pitfall, type Schedule, type ScheduleBlock,
+  PRACTICE, READINGS, TAKEAWAYS, TRAINING_PITFALLS, checksPosedIn, demoById, formatDuration, placeLabel,
+  type ConceptCheck, type CourseLink, type LabTask, type Pitfall, type Reading, type Schedule, type ScheduleBlock, type TrainingPitfall,
 } from '../../lesson';
 import type { LessonNode, SectionId } from './lessonNodes';
 import type { LessonLiveState } from './lessonState';
@@ -17,11 +17,13 @@ export function renderNode(node: LessonNode, state: LessonLiveState): string {
     case 'misconceptionPart': return renderMisconception();
     case 'check': return renderCheck(node.check, state);
     case 'pitfall': return `# Pitfall: ${node.pitfall.title}\n\n${renderPitfall(node.pitfall)}`;
+    case 'trainingPitfall': return `# Pitfall: ${node.pitfall.title}\n\n${renderTrainingPitfall(node.pitfall)}`;
     case 'labTask': return renderTask(node.task, state);
     case 'scaffoldLab': return renderScaffold(state);
     case 'takeaway': return `# Key takeaway\n\n> ${node.takeaway.text}\n\n## All takeaways\n\n${list(TAKEAWAYS.map((t) => t.text))}`;
     case 'week': return renderCourse(state);
     case 'link': return renderLink(node.link, state);
+    case 'reading': return `# Reading notes: ${node.reading.short}\n\n${renderReading(node.reading)}`;
     default: return assertNever(node);
   }
 }
@@ -33,7 +35,8 @@ function renderSection(section: SectionId, state: LessonLiveState): string {
     case 'practice': return renderSchedule(PRACTICE, state);
     case 'misconception': return renderMisconception();
     case 'checks': return `# Concept checks\n\nAnswer first (**RNN Lab: Concept Check…**), then the answer is revealed here.\n\n${CONCEPT_CHECKS.map((c) => renderCheckBody(c, state)).join('\n\n---\n\n')}`;
-    case 'pitfalls': return `# Common pitfalls to pre-empt\n\n${PITFALLS.map((p) => `## ${p.title}\n\n${renderPitfall(p)}`).join('\n\n')}`;
+    case 'pitfalls': return `# Common pitfalls to pre-empt\n\n## In the lab\n\n${PITFALLS.map((p) => `### ${p.title}\n\n${renderPitfall(p)}`).join('\n\n')}`
+      + `\n\n## When training\n\n${TRAINING_PITFALLS.map((p) => `### ${p.title}\n\n${renderTrainingPitfall(p)}`).join('\n\n')}`;
     case 'labTasks': return `# Lab tasks\n\n${state.hasLab ? '' : `${renderScaffold(state)}\n\n`}${LAB_TASKS.map((t) => `## \`${t.id}\`: ${t.title} — ${taskStateLabel(state.task(t.id).state)}\n\n${t.summary}`).join('\n\n')}`;
     case 'takeaways': return `# Key takeaways\n\n${list(TAKEAWAYS.map((t) => t.text))}`;
     case 'course': return renderCourse(state);
@@ -62,6 +65,8 @@ function renderBlockBody(block: ScheduleBlock): string {
     parts.push(list(block.bullets.map((b) => (b.demo ? `${b.text} — demo: ${demoLine(b.demo)}` : b.text))));
   }
   if (block.demo) parts.push(`Demo: ${demoLine(block.demo)}`);
+  const checks = checksPosedIn(block.id);
+  if (checks.length) parts.push(`Concept checks to pose here (students answer before the answer is revealed):\n\n${list(checks.map(checkLine))}`);
   if (parts.length === 0) parts.push(block.isBreak ? '_Break._' : '_Open time for questions._');
   return parts.join('\n\n');
 }
@@ -69,6 +74,10 @@ function renderBlockBody(block: ScheduleBlock): string {
 function demoLine(id: Parameters<typeof demoById>[0]): string {
   const demo = demoById(id);
   return `*${demo.title}* ([run it](command:rnnLab.runDemo?${encodeURIComponent(JSON.stringify([id]))})). Look for: ${demo.lookFor}`;
+}
+
+function checkLine(check: ConceptCheck): string {
+  return `${check.prompt} ([ask it](command:rnnLab.conceptCheck?${encodeURIComponent(JSON.stringify([{ checkId: check.id }]))}))`;
 }
 
 function nowMark(block: ScheduleBlock, state: LessonLiveState): string {
@@ -100,6 +109,14 @@ function renderPitfall(p: Pitfall): string {
   return `${p.fix}\n\n- Lab task: \`${p.task}\`\n- Checker hint: \`${p.hint}\` — ${HINT_DESCRIPTIONS[p.hint]}`;
 }
 
+function renderReading(r: Reading): string {
+  return `**${r.citation}**\n\nWhat it shows:\n\n${list(r.shows)}`;
+}
+
+function renderTrainingPitfall(p: TrainingPitfall): string {
+  return `${p.fix}\n\nSee it in RNN Lab:\n\n${list(p.shownIn.map(placeLabel))}`;
+}
+
 function renderTask(task: LabTask, state: LessonLiveState): string {
   const status = state.task(task.id);
   const hint = status.hint ? `\n\n**Hint \`${status.hint}\`:** ${HINT_DESCRIPTIONS[status.hint]}` : '';
@@ -119,7 +136,8 @@ function renderCourse(state: LessonLiveState): string {
   return `# ${COURSE.name}\n\n${COURSE.part}\n\n`
     + `- Previous: **Week ${COURSE.previous.number}: ${COURSE.previous.title}**\n`
     + `- This week: **Week ${COURSE.week.number}: ${COURSE.week.title}**\n`
-    + `- Next: **Week ${COURSE.next.number}: ${COURSE.next.title}**\n\n## Links\n\n${links}`;
+    + `- Next: **Week ${COURSE.next.number}: ${COURSE.next.title}**\n\n## Links\n\n${links}\n\n## Reading notes\n\n`
+    + READINGS.map(renderReading).join('\n\n');
 }
 
 function renderLink(link: CourseLink, state: LessonLiveState): string {

@@ -139,7 +139,7 @@ export class GradientPlotPanel implements vscode.Disposable {
     try {
       const r = await this.deps.probe({ labDir, ...input, timeoutMs: PROBE_TIMEOUT_MS }, abort.signal);
       result = r.ok
-        ? { ok: true, norms: r.dhsNorms, loss: r.loss, elapsedMs: r.elapsedMs }
+        ? { ok: true, norms: r.dhsNorms, loss: r.loss, elapsedMs: r.elapsedMs, dhs: r.dhs, dWhh: r.dWhh, gradNorm: r.gradNorm }
         : { ok: false, status: r.status, message: r.location ? `${r.message} (${r.location.file}:${r.location.line})` : r.message };
     } catch (e) {
       result = { ok: false, status: 'error', message: `The sandbox could not run your code: ${e instanceof Error ? e.message : String(e)}` };

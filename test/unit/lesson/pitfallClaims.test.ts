@@ -1,0 +1,113 @@
+// The training pitfalls' claims, computed independently: the plain reference BPTT, SGD written out
+// here, and closed forms.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clipByGlobalNorm, globalNorm, trainedBuffers, type RnnGrads } from '../../../src/engine';
+import { TRAINING_PITFALLS } from '../../../src/lesson';
+import { problem, reference } from './support';
+
+function fix(id: string): string {
+  const p = TRAINING_PITFALLS.find((x) => x.id === id);
+  assert.ok(p, id);
+  return p.fix;
+}
+
+function flat(g: RnnGrads): number[] {
+  return trainedBuffers(g).flatMap((b) => Array.from(b));
+}
+
+function cosine(a: number[], b: number[]): number {
+  let ab = 0, aa = 0, bb = 0;
+  a.forEach((x, i) => { ab += x * b[i]; aa += x * x; bb += b[i] * b[i]; });
+  return ab / Math.sqrt(aa * bb);
+}
+
+test('carried state: the same sequence from another sequence\'s last state gives other outputs', () => {
+  const p = problem({ rho: 0.9, T: 20, H: 8, inputScale: 1, seed: 4 });
+  const fresh = reference(p, 1, 'all');
+  // Any non-zero state left over from an earlier sequence in place of h_0.
+  const carried = reference({ ...p, params: { ...p.params, h0: new Float64Array(8).fill(0.7) } }, 1, 'all');
+  assert.notEqual(carried.loss, fresh.loss);
+  assert.ok(carried.hiddenGradNorms.every((n, t) => n !== fresh.hiddenGradNorms[t]), 'every step is affected');
+  assert.match(fix('pitfall.carriedState'), /changes every output of the next one/);
+});
+
+test('clip by value changes the direction; clip by the global norm keeps it', () => {
+  const g = reference(problem({ rho: 1.2, T: 30, H: 16, inputScale: 1, seed: 8 }), 3, 'all').grads;
+  const norm = globalNorm(g);
+  const c = norm / 10;
+  const byNorm = flat(clipByGlobalNorm(g, c).grads);
+  const byValue = flat(g).map((x) => Math.max(-c / 20, Math.min(c / 20, x)));
+  assert.ok(Math.abs(cosine(byNorm, flat(g)) - 1) < 1e-12);
+  assert.ok(cosine(byValue, flat(g)) < 0.999, `cosine ${cosine(byValue, flat(g))}`);
+  assert.match(fix('pitfall.clipByValue'), /points in another direction/);
+});
+
+test('a threshold hit on every step makes every update exactly lr·threshold long', () => {
+  const lr = 0.05, c = 0.5;
+  for (const seed of [1, 2, 3]) {
+    const g = reference(problem({ rho: 1.1, T: 25, H: 8, inputScale: 1, seed }), 2, 'all').grads;
+    assert.ok(globalNorm(g) > c);
+    const update = Math.sqrt(flat(clipByGlobalNorm(g, c).grads).reduce((s, x) => s + (lr * x) ** 2, 0));
+    assert.ok(Math.abs(update - lr * c) < 1e-12, `${update} vs ${lr * c}`);
+  }
+  assert.match(fix('pitfall.thresholdBlind'), /every update exactly lr·threshold long/);
+});
+
+/** SGD on the output bias alone, Why = 0 so y_t = by at every step, loss summed over all T steps. */
+function trainBiasOnly(T: number, lr: number, steps: number): number {
+  const p = problem({ rho: 0.5, T, H: 4, inputScale: 1, seed: 9 });
+  p.params.Why.data.fill(0);
+  let by = 0;
+  for (let s = 0; s < steps; s++) {
+    p.params.by[0] = by;
+    by -= lr * reference(p, 1, 'all').grads.by[0];
+  }
+  return Math.abs(by - 1);
+}
+
+test('summed loss: the output bias gradient is exactly T times the one-step gradient', () => {
+  for (const T of [1, 10, 100]) {
+    const p = problem({ rho: 0.5, T, H: 4, inputScale: 1, seed: 9 });
+    p.params.Why.data.fill(0);
+    p.params.by[0] = 0.25;
+    // Every step has the same error y − target = 0.25 − 1.
+    assert.ok(Math.abs(reference(p, 1, 'all').grads.by[0] - T * (0.25 - 1)) < 1e-12 * T);
+  }
+  assert.match(fix('pitfall.summedLoss'), /exactly T times the one-step gradient/);
+});
+
+test('summed loss: gradient descent on the output bias alone diverges once lr > 2/T', () => {
+  for (const T of [10, 30, 100]) {
+    assert.ok(trainBiasOnly(T, 1.9 / T, 200) < 1e-3, `T ${T}: lr 1.9/T converges`);
+    assert.ok(trainBiasOnly(T, 2.1 / T, 200) > 1e3, `T ${T}: lr 2.1/T diverges`);
+  }
+  // And a learning rate that trains at T = 10 diverges at T = 100.
+  assert.ok(trainBiasOnly(10, 0.1, 200) < 1e-3 && trainBiasOnly(100, 0.1, 200) > 1e3);
+  assert.match(fix('pitfall.learningRateBlowUp'), /diverges under gradient descent once lr > 2\/T/);
+  assert.match(fix('pitfall.summedLoss'), /trains at T = 10 can diverge at T = 100/);
+});
+
+test('clipping cannot rescue an infinite norm: threshold/∞ is 0 and 0·∞ is NaN', () => {
+  const c = 5;
+  const factor = c / Infinity;
+  assert.equal(factor, 0);
+  assert.ok(Number.isNaN(factor * Infinity));
+  const g = reference(problem({ rho: 0.9, T: 5, H: 4, inputScale: 1, seed: 1 }), 1).grads;
+  g.Whh.data[0] = Infinity;
+  assert.throws(() => clipByGlobalNorm(g, c), /non-finite global norm/);
+  assert.match(fix('pitfall.clipNonFinite'), /that factor is 0, and 0·Infinity is NaN/);
+});
+
+test('saturation: tanh′(a) < 0.01 already at |a| = 3', () => {
+  const d = 1 - Math.tanh(3) ** 2;
+  assert.ok(d < 0.01 && d > 0.009, String(d));
+  assert.equal(1 - Math.tanh(-3) ** 2, d);
+  assert.match(fix('pitfall.saturatedStart'), /already at \|a\| = 3, tanh′\(a\) < 0\.01/);
+  // The plot's input-scale control shows it: larger inputs, less gradient reaching step 1.
+  const reach = (inputScale: number) => {
+    const n = reference(problem({ rho: 0.9, T: 50, H: 64, D: 4, O: 2, inputScale, seed: 6 }), 1).hiddenGradNorms;
+    return n[0] / n[49];
+  };
+  assert.ok(reach(5) < reach(0.5) / 100, `${reach(5)} vs ${reach(0.5)}`);
+});
