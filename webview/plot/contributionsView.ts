@@ -2,7 +2,8 @@
  * "∂L/∂Whh is a sum over the steps": one contribution δ_t·h_{t−1}ᵀ per step t = 1..T, for the
  * engine and for the student's own dhs, and whether they add up to the dWhh each returned.
  */
-import { AGREEMENT_TOLERANCE, shortNumber } from '../../src/demos/compare';
+import { agrees } from '../../src/checker/agreement';
+import { shortNumber } from '../../src/demos/compare';
 import { oneTo } from '../../src/demos/series';
 import { chartBox, el } from '../shared/dom';
 import { LineChart, type ChartSeries } from '../shared/lineChart';
@@ -43,7 +44,7 @@ export class ContributionsView {
     const items: HTMLElement[] = [];
     // With h_0 = 0 the first step's contribution δ_1·h_0ᵀ is exactly 0: a log axis cannot show it, so say why.
     if (hs[0].every((x) => x === 0)) items.push(note('Step 1 contributes δ_1·h_0ᵀ = 0 here, because h_0 = 0: it has no point on the log scale.'));
-    items.push(line('engine-sum', agreement(['The engine\'s contributions add up to its dWhh', 'The engine\'s contributions do NOT add up to its dWhh'], relativeMaxDifference(engine.sum, engineDWhh))));
+    items.push(line('engine-sum', agreement(['The engine\'s contributions add up to its dWhh', 'The engine\'s contributions do NOT add up to its dWhh'], engineDWhh, engine.sum)));
     if (student) {
       const H = hs[0].length;
       const fits = student.dhs.length === hs.length - 1 && student.dhs.every((v) => v.length === H);
@@ -55,9 +56,9 @@ export class ContributionsView {
         const dWhh = student.dWhh === null ? null : Float64Array.from(student.dWhh.flat());
         items.push(dWhh === null
           ? line('student-sum', 'Your grads.Whh is not an H×H array of numbers, so it cannot be compared.')
-          : line('student-sum', agreement(['Your contributions (from your dhs) add up to your dWhh', 'Your contributions (from your dhs) do NOT add up to your dWhh'], relativeMaxDifference(mine.sum, dWhh),
+          : line('student-sum', agreement(['Your contributions (from your dhs) add up to your dWhh', 'Your contributions (from your dhs) do NOT add up to your dWhh'], dWhh, mine.sum,
             'if your dhs are right, keep += over every step for dWhh (the weights are shared)')));
-        if (dWhh !== null) items.push(line('student-engine', agreement(['Your dWhh equals the engine\'s', 'Your dWhh differs from the engine\'s'], relativeMaxDifference(dWhh, engineDWhh))));
+        if (dWhh !== null) items.push(line('student-engine', agreement(['Your dWhh equals the engine\'s', 'Your dWhh differs from the engine\'s'], engineDWhh, dWhh)));
       }
     }
     this.chart.show({ title: '', xLabel: 'time step t', yLabel: '‖δ_t·h_{t−1}ᵀ‖ (log scale)', logY: true, series });
@@ -65,10 +66,10 @@ export class ContributionsView {
   }
 }
 
-/** "✓ yes (…)" within the plot's agreement tolerance, else "✗ no: … advice". */
-function agreement([yes, no]: readonly [string, string], difference: number, advice?: string): string {
-  const size = `largest difference ${shortNumber(difference)} of the largest entry`;
-  return difference <= AGREEMENT_TOLERANCE ? `✓ ${yes} (${size}).` : `✗ ${no}: ${size}${advice ? `; ${advice}` : ''}.`;
+/** "✓ yes (…)" when `got` agrees with `expected` (the one definition the checker and the plot use), else "✗ no: … advice". */
+function agreement([yes, no]: readonly [string, string], expected: ArrayLike<number>, got: ArrayLike<number>, advice?: string): string {
+  const size = `largest difference ${shortNumber(relativeMaxDifference(got, expected))} of the largest entry`;
+  return agrees(Array.from(expected), Array.from(got)) ? `✓ ${yes} (${size}).` : `✗ ${no}: ${size}${advice ? `; ${advice}` : ''}.`;
 }
 
 function line(id: string, text: string): HTMLElement {
