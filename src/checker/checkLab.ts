@@ -7,7 +7,7 @@ import { LAB_ENTRY } from './labApi';
 import type { SourceLocation } from './location';
 import { describeInput, mismatchMessage, mutationMessage, passMessage, printedNote } from './messages';
 import { labProblems } from './problems';
-import type { ThrownError } from './protocol';
+import { REFUSED_ACCESS, type ThrownError } from './protocol';
 import type { CheckReport, CheckTimings, TaskReport } from './report';
 import { LabSession, type Prepared } from './session';
 import { taskCases, type TaskCase } from './taskCases';
@@ -113,6 +113,7 @@ function unloadable(prepared: Exclude<Prepared, { kind: 'ready' | 'cancelled' }>
       return { status: 'error', message: `The lab does not compile: ${at}${first.message.replace(/\.$/, '')}${more}. Fix this first; no task can run until the lab compiles.`, hint: null, location: first.location };
     }
     case 'loadFailed':
+      if (prepared.error.name === REFUSED_ACCESS) return { status: 'error', message: `Loading ${LAB_ENTRY} was stopped. ${prepared.error.message}`, hint: null, location: prepared.error.location };
       if (prepared.error.todo) return { status: 'todo', message: `Loading ${LAB_ENTRY} threw "${prepared.error.message}".`, hint: null, location: prepared.error.location };
       return { status: 'error', message: `Loading ${LAB_ENTRY} threw ${prepared.error.name}: ${prepared.error.message}. Code at the top level of a file runs when the lab loads; move it into a function or fix it.`, hint: null, location: prepared.error.location };
     case 'loadTimeout':
@@ -145,6 +146,7 @@ async function checkTask(session: LabSession, id: LabTaskId, cases: readonly Tas
 }
 
 function thrownVerdict(id: LabTaskId, c: TaskCase, error: ThrownError): Omit<TaskVerdict, 'location'> {
+  if (error.name === REFUSED_ACCESS) return { status: 'error', message: `${id} was stopped on input ${c.label}. ${error.message}`, hint: null };
   if (error.todo) return { status: 'todo', message: `${id} is not written yet (it throws "${error.message}"). Replace the TODO with your code.`, hint: null };
   return {
     status: 'error',

@@ -3,7 +3,7 @@ import * as vm from 'node:vm';
 import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
 import { LAB_ENTRY } from './labApi';
 import type { SourceLocation } from './location';
-import type { CompiledLab, ExportShape, ThrownError } from './protocol';
+import { REFUSED_ACCESS, type CompiledLab, type ExportShape, type ThrownError } from './protocol';
 import { refuse, refusalMessage, refusalOf } from './seatBelt';
 import { originalPosition } from './sourceMap';
 
@@ -60,7 +60,7 @@ export function describeThrown(thrown: unknown, lab: CompiledLab | null): Thrown
     message = 'an unprintable value';
   }
   let name = 'Error';
-  try { name = refusal ? 'RefusedAccess' : isError ? String(thrown.name) : 'thrown value'; } catch { /* keep the default */ }
+  try { name = refusal ? REFUSED_ACCESS : isError ? String(thrown.name) : 'thrown value'; } catch { /* keep the default */ }
   const todo = (isError || typeof thrown === 'string') && message.trimStart().startsWith('TODO');
   let stack = '';
   try { stack = isError && typeof thrown.stack === 'string' ? thrown.stack : ''; } catch { /* no stack */ }

@@ -11,6 +11,7 @@
  * This is a seat belt against accidents and casual tricks, not a security boundary: code in the
  * same process can in principle find a way around anything written in JavaScript.
  */
+import { REFUSED_ACCESS } from './protocol';
 
 /** A refused access, named for people: what the lab tried, and why a lab may not. */
 export interface Refusal {
@@ -22,12 +23,12 @@ export interface Refusal {
 export class RefusedAccess extends Error {
   constructor(readonly refusal: Refusal) {
     super(refusalMessage(refusal));
-    this.name = 'RefusedAccess';
+    this.name = REFUSED_ACCESS;
   }
 }
 
 export function refusalMessage(r: Refusal): string {
-  return `the checker refused ${r.what}: ${r.why}. A checked lab may only read its own folder and compute; it cannot write files, read outside its folder, start processes or workers, load native code or use the network.`;
+  return `The checker refused ${r.what}: ${r.why}. A checked lab may only read its own folder and compute; it cannot write files, read outside its folder, start processes or workers, load native code or use the network.`;
 }
 
 const WHY_NETWORK = 'a lab may not use the network';
@@ -68,7 +69,10 @@ export function takeRefusals(): readonly Refusal[] {
 /** A permission-model denial (ERR_ACCESS_DENIED) as a refusal, or null for any other error. */
 export function refusalOf(thrown: unknown): Refusal | null {
   if (thrown instanceof RefusedAccess) return thrown.refusal;
-  if (!(thrown instanceof Error) || (thrown as { code?: unknown }).code !== 'ERR_ACCESS_DENIED') return null;
+  const code = thrown instanceof Error ? (thrown as { code?: unknown }).code : undefined;
+  // Code built from a string (eval, Function) has no module loader: Node itself refuses its import().
+  if (typeof code === 'string' && code.startsWith('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING')) return { what: 'an import() built from a string', why: WHY_LOADER };
+  if (!(thrown instanceof Error) || code !== 'ERR_ACCESS_DENIED') return null;
   const { permission, resource } = thrown as { permission?: unknown; resource?: unknown };
   const on = typeof resource === 'string' && resource !== '' ? ` of ${resource}` : '';
   switch (permission) {

@@ -3,8 +3,8 @@ import { TASK_ARGUMENTS } from './labApi';
 import { captureConsole } from './consoleCapture';
 import { describeThrown, exportShapes, loadLab } from './loadLab';
 import { firstChange, toPlain } from './plain';
-import type { CallOutcome, CompiledLab, FromWorker, ToWorker } from './protocol';
-import { fastenSeatBelt, refusalMessage, takeRefusals } from './seatBelt';
+import { REFUSED_ACCESS, type CallOutcome, type CompiledLab, type FromWorker, type ToWorker } from './protocol';
+import { fastenSeatBelt, refuse, refusalMessage, refusalOf, takeRefusals } from './seatBelt';
 
 /**
  * The checker's child process: the only place the student's code runs. It loads the compiled lab
@@ -21,8 +21,12 @@ const builtin = fastenSeatBelt(createRequire(__filename));
 let lab: CompiledLab | null = null;
 let exported: Record<string, unknown> = {};
 
-// A promise the student left rejected must not take the process down between tasks.
-process.on('unhandledRejection', () => undefined);
+// A promise the student left rejected must not take the process down between tasks; a refused
+// access inside it (an import() built from a string) still counts.
+process.on('unhandledRejection', (reason) => {
+  const refusal = refusalOf(reason);
+  if (refusal) refuse(refusal.what, refusal.why);
+});
 
 const reply = (message: FromWorker): void => { send(message); };
 
@@ -48,7 +52,7 @@ async function handle(message: ToWorker): Promise<void> {
       }
       await settle();
       const refused = takeRefusals()[0];
-      if (refused) error = { name: 'RefusedAccess', message: refusalMessage(refused), todo: false, location: error?.location ?? null };
+      if (refused) error = { name: REFUSED_ACCESS, message: refusalMessage(refused), todo: false, location: error?.location ?? null };
       reply(error ? { kind: 'loadFailed', error } : { kind: 'loaded', exports: exportShapes(exported) });
       return;
     }
@@ -67,7 +71,7 @@ async function handle(message: ToWorker): Promise<void> {
       if (refused) {
         const last = outcomes.pop();
         const location = last?.kind === 'threw' ? last.error.location : null;
-        outcomes.push({ kind: 'threw', error: { name: 'RefusedAccess', message: refusalMessage(refused), todo: false, location }, ms: last?.ms ?? 0 });
+        outcomes.push({ kind: 'threw', error: { name: REFUSED_ACCESS, message: refusalMessage(refused), todo: false, location }, ms: last?.ms ?? 0 });
       }
       reply({ kind: 'ran', outcomes, printedBytes: printed.bytes() });
       return;
