@@ -9,6 +9,7 @@ import { describeInput, mismatchMessage, mutationMessage, passMessage, printedNo
 import { labProblems } from './problems';
 import { REFUSED_ACCESS, type ThrownError } from './protocol';
 import type { CheckReport, CheckTimings, TaskReport } from './report';
+import type { Sandbox } from './sandbox';
 import { LabSession, type Prepared } from './session';
 import { taskCases, type TaskCase } from './taskCases';
 import { defaultWorkerPath } from './workerPath';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   readonly signal?: AbortSignal;
   /** The `lab` field of the report (the folder as the user gave it); default labDir. */
   readonly labName?: string;
+  /** A compiler process shared across checks (grading a class); default: one per check. */
+  readonly compiler?: Sandbox;
   /** Called as each task's result is known (progress in VS Code). */
   readonly onTask?: (task: TaskReport) => void;
 }
@@ -64,6 +67,7 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
     timeoutMs,
     memoryLimitMb: options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
     signal: options.signal,
+    compiler: options.compiler,
   });
   const timings: CheckTimings = { compileMs: 0, totalMs: 0, taskMs: {} };
   const tasks: TaskReport[] = [];
