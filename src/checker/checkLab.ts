@@ -82,7 +82,6 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
       for (const id of LAB_TASK_IDS) add({ id, ...unloadable(prepared, timeoutMs) });
     } else {
       timings.compileMs = prepared.lab.compileMs;
-      const problems = labProblems();
       for (const id of LAB_TASK_IDS) {
         const started = performance.now();
         const location = prepared.lab.declarations[id] ?? null;
@@ -92,7 +91,7 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
         } else if (shape === 'not-a-function') {
           add({ id, status: 'error', message: `${LAB_ENTRY} exports ${id}, but it is not a function. Export the function itself: \`export function ${id}(…)\`.`, hint: null, location });
         } else {
-          add({ id, ...(await checkTask(session, id, taskCases(id, problems), timeoutMs, location)) });
+          add({ id, ...(await checkTask(session, id, casesOf(id), timeoutMs, location)) });
         }
         timings.taskMs[id] = performance.now() - started;
       }
@@ -106,6 +105,17 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
 }
 
 type TaskVerdict = Omit<TaskReport, 'id'>;
+
+/** The cases are seeded, the same for every lab: computed once per process (a graded class shares them). */
+const cases = new Map<LabTaskId, readonly TaskCase[]>();
+function casesOf(id: LabTaskId): readonly TaskCase[] {
+  let known = cases.get(id);
+  if (!known) {
+    known = taskCases(id, labProblems());
+    cases.set(id, known);
+  }
+  return known;
+}
 
 /** Every task gets the same verdict when the lab cannot be loaded at all. */
 function unloadable(prepared: Exclude<Prepared, { kind: 'ready' | 'cancelled' }>, timeoutMs: number): TaskVerdict {
