@@ -34,6 +34,7 @@ const builds = [
   node('src/checker/compilerMain.ts', 'dist/checker-compiler.js'),
   browser('webview/plot/main.ts', 'dist/webview/plot.js'),
   browser('webview/demo/main.ts', 'dist/webview/demo.js'),
+  browser('webview/class/main.ts', 'dist/webview/class.js'),
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 mkdirSync('dist', { recursive: true });

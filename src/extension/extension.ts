@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerGrade } from './grade/registerGrade';
 import { LabStatusStore } from './labStatus';
 import { registerLesson } from './lesson/registerLesson';
 import { registerLab } from './lab/registerLab';
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerLesson(context, labStatus);
   registerLab(context, labStatus);
   registerPlots(context, labStatus);
+  registerGrade(context);
 }
 
 export function deactivate(): void {

@@ -19,8 +19,8 @@ export interface GradeOptions {
   readonly signal?: AbortSignal;
   /** Called as each submission is done, in the order they finish. */
   readonly onGraded?: (graded: GradedSubmission, done: number, total: number, reused: boolean) => void;
-  /** Goes into every fingerprint: a new checker version or budget regrades everything. */
-  readonly salt: string;
+  /** Goes into every fingerprint (with `previous`): a new checker version or budget regrades everything. */
+  readonly salt?: string;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function gradeClass(submissionsDir: string, options: GradeOptions):
         if (options.signal?.aborted) throw new CheckCancelledError();
         const index = next++;
         const submission = submissions[index];
-        const hash = contentHash(submission.labDir, options.salt);
+        const hash = contentHash(submission.labDir, options.salt ?? '');
         const kept = earlier.get(submission.name);
         let graded: GradedSubmission;
         if (kept && kept.hash === hash) {

@@ -14,7 +14,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
  * Policy — scripts only with this page's nonce, styles, fonts and images only from the extension,
  * no remote content, no inline script.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: 'plot' | 'demo', title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: 'plot' | 'demo' | 'class', title: string): string {
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${bundle}.js`));
   const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
