@@ -57,7 +57,8 @@ async function main() {
     page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
     const url = `${server.url}?${new URLSearchParams({ folder: workspace })}`;
     globalThis[SESSION] = { page, url, workspace, screensDir: SCREENS };
-    await page.goto(url);
+    // The workbench is megabytes of script: on a busy shared machine its first load takes over 30 s.
+    await page.goto(url, { timeout: 120_000 });
 
     const Mocha = createRequire(import.meta.url)('mocha');
     const mocha = new Mocha({

@@ -36,8 +36,12 @@ suite('RNN Lab class view: grading a class folder', () => {
     // VS Code's own folder dialog (a quick input in the browser): type the folder, then accept it.
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(`${classDir}/`);
+    // The dialog first fills in its own starting folder (the workspace); type over it only after that.
+    await page.waitForFunction((dir) => (document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? '').startsWith(dir), workspace, { timeout: 15_000 });
     await page.waitForTimeout(500);
+    await input.fill(`${classDir}/`);
+    await page.waitForFunction((dir) => document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value === dir, `${classDir}/`, { timeout: 15_000 });
+    await page.waitForTimeout(1000);
     await page.locator('.quick-input-widget .monaco-button', { hasText: /Grade this folder/ }).click();
 
     const frame = await webviewFrame('#students', 180_000);
