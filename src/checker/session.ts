@@ -78,14 +78,19 @@ export class LabSession {
 
   /** Runs `calls` in order (stopping at the first throw) within `budgetMs` (default: the task budget). */
   async run(task: LabTaskId, calls: readonly (readonly unknown[])[], budgetMs = this.options.timeoutMs): Promise<TaskRun> {
+    // Starting a fresh worker after an earlier task's hang or crash is ours to pay: the time it
+    // takes (long on a busy machine) is added to this task's budget, not taken from it.
+    let restartMs = 0;
     if (this.sandbox.fresh) {
+      const restart = performance.now();
       const loaded = await this.load();
+      restartMs = performance.now() - restart;
       if (loaded.kind === 'loadTimeout') return { kind: 'timeout' };
       if (loaded.kind === 'loadFailed') return { kind: 'crashed', message: `Loading the lab again threw: ${loaded.error.message}` };
       if (loaded.kind !== 'loaded') return loaded;
     }
     const t0 = performance.now();
-    const outcome = await this.sandbox.request({ kind: 'run', task, calls }, budgetMs);
+    const outcome = await this.sandbox.request({ kind: 'run', task, calls }, budgetMs + restartMs);
     if (outcome.kind !== 'reply') return outcome;
     const reply = outcome.reply;
     if (reply.kind === 'ran') return { kind: 'ran', outcomes: reply.outcomes, printedBytes: reply.printedBytes, ms: performance.now() - t0 };
