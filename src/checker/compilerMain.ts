@@ -11,6 +11,8 @@ const send = process.send?.bind(process);
 if (!send) throw new Error('checker-compiler.js must be started by the checker (with an IPC channel)');
 const reply = (message: FromWorker): void => { send(message); };
 
+// The checker ended (or crashed): so does this process, whatever the lab left running.
+process.on('disconnect', () => process.exit(0));
 process.on('message', (message: ToWorker) => {
   try {
     if (message.kind !== 'compile') throw new Error(`the compiler only compiles; it was sent "${message.kind}"`);

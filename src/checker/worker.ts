@@ -30,6 +30,8 @@ process.on('unhandledRejection', (reason) => {
 
 const reply = (message: FromWorker): void => { send(message); };
 
+// The checker ended (or crashed): so does this process, whatever the lab left running.
+process.on('disconnect', () => process.exit(0));
 process.on('message', (message: ToWorker) => {
   handle(message).catch((e: unknown) => reply({ kind: 'workerFault', message: e instanceof Error ? e.message : String(e) }));
 });
