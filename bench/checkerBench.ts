@@ -50,11 +50,11 @@ export async function checkerBench(root: string, rssProbe: string, log: (line: s
         value: median(walls), unit: 'ms', measured: `${formatNumber(median(walls))} ms (max ${formatNumber(Math.max(...walls))})`, target: '< 2000 ms', pass: median(walls) < 2000,
       }),
       row({
-        part: 'checker', id: 'checker.correct.compile', what: 'compile step (`--timings`; each check compiles in a fresh worker), median',
+        part: 'checker', id: 'checker.correct.compile', what: 'compile step (`--timings`; each check compiles in a fresh compiler process), median',
         value: median(compiles), unit: 'ms', measured: `${formatNumber(median(compiles))} ms (max ${formatNumber(Math.max(...compiles))})`, target: '< 100 ms', pass: median(compiles) < 100,
       }),
       row({
-        part: 'checker', id: 'checker.correct.rss', what: 'peak RSS of the check process (worker threads included), max',
+        part: 'checker', id: 'checker.correct.rss', what: 'peak RSS of the check process (its compiler and worker child processes not included), max',
         value: Math.max(...rss), unit: 'MB', target: '— (reported)', pass: null,
       }),
     ];

@@ -5,15 +5,16 @@
 import * as path from 'node:path';
 import { checkerBench } from './checkerBench';
 import { engineBench } from './engineBench';
+import { gradeBench } from './gradeBench';
 import { describeMachine, machine } from './machine';
 import { targetTable, type TargetRow } from './targets';
 import { webviewBench } from './webviewBench';
 
-const PARTS = ['engine', 'checker', 'webview'] as const;
+const PARTS = ['engine', 'checker', 'grade', 'webview'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE = [
-  'usage: npm run bench -- [--json] [--json-out <file>] [--strict] [--only engine,checker,webview]',
+  'usage: npm run bench -- [--json] [--json-out <file>] [--strict] [--only engine,checker,grade,webview]',
   '',
   '  --json             print only the results as JSON on stdout (progress goes to stderr)',
   '  --json-out <file>  also write the JSON results to <file>',
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     try {
       if (part === 'engine') rows.push(...engineBench(log));
       if (part === 'checker') rows.push(...(await checkerBench(root, path.join(__dirname, 'rssProbe.js'), log)));
+      if (part === 'grade') rows.push(...(await gradeBench(root, log)));
       if (part === 'webview') rows.push(...(await webviewBench(log)));
     } catch (e) {
       // A part that cannot run is a failure of the run, reported with the other parts' results.

@@ -1,5 +1,5 @@
 // Bundles every part of RNN Lab with esbuild:
-//   node --  the extension host entry (vscode external), the `rnn-lab` CLI, the checker's worker
+//   node --  the extension host entry (vscode external), the `rnn-lab` CLI, the checker's worker and compiler
 //   browser  the webview app(s)
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -31,8 +31,10 @@ const builds = [
   node('src/extension/extension.ts', 'dist/extension.js'),
   node('src/cli.ts', 'dist/cli.js', { banner: { js: '#!/usr/bin/env node' } }),
   node('src/checker/worker.ts', 'dist/checker-worker.js'),
+  node('src/checker/compilerMain.ts', 'dist/checker-compiler.js'),
   browser('webview/plot/main.ts', 'dist/webview/plot.js'),
   browser('webview/demo/main.ts', 'dist/webview/demo.js'),
+  browser('webview/class/main.ts', 'dist/webview/class.js'),
 ];
 
 // Every bundle is part of the product: a missing entry point is an error, never a smaller build.

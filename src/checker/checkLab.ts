@@ -8,6 +8,7 @@ import { describeInput, passMessage, printedNote, statefulMessage } from './mess
 import { firstChange } from './plain';
 import { labProblems } from './problems';
 import type { CheckReport, CheckTimings, TaskReport } from './report';
+import type { Sandbox } from './sandbox';
 import { LabSession, type TaskRun } from './session';
 import { taskCases, type TaskCase } from './taskCases';
 import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from './verdicts';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   readonly signal?: AbortSignal;
   /** The `lab` field of the report (the folder as the user gave it); default labDir. */
   readonly labName?: string;
+  /** A compiler process shared across checks (grading a class); default: one per check. */
+  readonly compiler?: Sandbox;
   /** Called as each task's result is known (progress in VS Code). */
   readonly onTask?: (task: TaskReport) => void;
 }
@@ -64,6 +67,7 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
     timeoutMs,
     memoryLimitMb: options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
     signal: options.signal,
+    compiler: options.compiler,
   });
   const timings: CheckTimings = { compileMs: 0, totalMs: 0, taskMs: {} };
   const tasks: TaskReport[] = [];
@@ -80,12 +84,11 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
       for (const id of LAB_TASK_IDS) add({ id, ...unloadableVerdict(prepared, timeoutMs), hint: null });
     } else {
       timings.compileMs = prepared.lab.compileMs;
-      const problems = labProblems();
       for (const id of LAB_TASK_IDS) {
         const started = performance.now();
         const location = prepared.lab.declarations[id] ?? null;
         const notAFunction = exportVerdict(id, prepared.exports[id], location);
-        add({ id, ...(notAFunction ? { ...notAFunction, hint: null } : await checkTask(session, id, taskCases(id, problems), timeoutMs, location)) });
+        add({ id, ...(notAFunction ? { ...notAFunction, hint: null } : await checkTask(session, id, casesOf(id), timeoutMs, location)) });
         timings.taskMs[id] = performance.now() - started;
       }
     }
@@ -98,6 +101,17 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
 }
 
 type TaskVerdict = Omit<TaskReport, 'id'>;
+
+/** The cases are seeded, the same for every lab: computed once per process (a graded class shares them). */
+const cases = new Map<LabTaskId, readonly TaskCase[]>();
+function casesOf(id: LabTaskId): readonly TaskCase[] {
+  let known = cases.get(id);
+  if (!known) {
+    known = taskCases(id, labProblems());
+    cases.set(id, known);
+  }
+  return known;
+}
 
 async function checkTask(session: LabSession, id: LabTaskId, cases: readonly TaskCase[], timeoutMs: number, location: SourceLocation | null): Promise<TaskVerdict> {
   // The budget is spent only by the student's calls (run.ms), not by reloading the lab in a fresh

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
@@ -85,6 +86,9 @@ function moduleReferences(source: ts.SourceFile): ts.StringLiteralLike[] {
 
 /** A relative import → the lab file it means, trying what TypeScript would (x.ts, x/index.ts, x.js → x.ts). */
 function resolveImport(labDir: string, fromRel: string, spec: string): string | { problem: string } {
+  if (isBuiltin(spec)) {
+    return { problem: `${fromRel} imports Node's "${spec}" module, which the checker refuses: a checked lab may only read its own folder and compute (no files written, no processes, workers or network). Import only the lab's own files, with relative paths such as "./linalg"` };
+  }
   if (!spec.startsWith('./') && !spec.startsWith('../')) {
     return { problem: `${fromRel} imports "${spec}": a lab may import only its own files, with relative paths such as "./linalg". Copy what you need into the lab folder.` };
   }

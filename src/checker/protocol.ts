@@ -25,6 +25,9 @@ export interface CompileProblem {
   readonly location: SourceLocation | null;
 }
 
+/** The `name` of a ThrownError for an access the seat belt refused (its message says what and why). */
+export const REFUSED_ACCESS = 'RefusedAccess';
+
 /** What the student's code threw (or how it ended), as seen inside the worker. */
 export interface ThrownError {
   readonly name: string;

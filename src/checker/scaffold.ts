@@ -14,6 +14,11 @@ export function defaultTemplateDir(): string {
   return path.join(__dirname, '..', 'media', 'lab-template');
 }
 
+/** GitHub Classroom's part (workflow, autograding tests, instructor notes), beside the lab templates. */
+export function classroomTemplateDir(): string {
+  return path.join(__dirname, '..', 'media', 'classroom-template');
+}
+
 /**
  * Writes the lab into `dir` (creating it): every file of the template folder. An existing file is
  * never overwritten: it is reported as kept, so scaffolding twice keeps the student's work.

@@ -1,6 +1,8 @@
 import type { LabTaskId } from '../lesson/labTasks';
 import type { CallOutcome, CompiledLab, CompileProblem, ExportShape, ThrownError } from './protocol';
+import type { ChildRuntime } from './childRuntime';
 import { Sandbox } from './sandbox';
+import { compilerPathBeside } from './workerPath';
 
 export interface SessionOptions {
   readonly workerPath: string;
@@ -8,10 +10,24 @@ export interface SessionOptions {
   readonly timeoutMs: number;
   readonly memoryLimitMb: number;
   readonly signal?: AbortSignal;
+  /** How to start the child process; default: this process's runtime, probed once. */
+  readonly runtime?: ChildRuntime;
+  /**
+   * A compiler process shared by many sessions (grading a class), allowed to read this lab; by
+   * default each session starts its own and ends it once the lab is compiled.
+   */
+  readonly compiler?: Sandbox;
 }
 
 /** Compiling is the checker's own code, not the student's: it gets a generous fixed budget. */
 const COMPILE_BUDGET_MS = 30_000;
+/** TypeScript's own needs, not the student's: a large file parses in far less. */
+const COMPILER_MEMORY_MB = 1024;
+
+/** A compiler process (checker-compiler.js, beside the worker) that may read `readableDir`. */
+export function compilerSandbox(workerPath: string, readableDir: string, options: { signal?: AbortSignal; runtime?: ChildRuntime } = {}): Sandbox {
+  return new Sandbox({ workerPath: compilerPathBeside(workerPath), labDir: readableDir, memoryLimitMb: COMPILER_MEMORY_MB, signal: options.signal, runtime: options.runtime });
+}
 
 export type Prepared =
   | { readonly kind: 'ready'; readonly lab: CompiledLab; readonly exports: Readonly<Record<LabTaskId, ExportShape>>; readonly loadMs: number }
@@ -37,11 +53,17 @@ export class LabSession {
   private lab: CompiledLab | null = null;
 
   constructor(private readonly labDir: string, private readonly options: SessionOptions) {
-    this.sandbox = new Sandbox({ workerPath: options.workerPath, memoryLimitMb: options.memoryLimitMb, signal: options.signal });
+    this.sandbox = new Sandbox({ workerPath: options.workerPath, labDir, memoryLimitMb: options.memoryLimitMb, signal: options.signal, runtime: options.runtime });
   }
 
   async prepare(): Promise<Prepared> {
-    const compiled = await this.sandbox.request({ kind: 'compile', labDir: this.labDir }, COMPILE_BUDGET_MS);
+    const compiler = this.options.compiler ?? compilerSandbox(this.options.workerPath, this.labDir, this.options);
+    let compiled;
+    try {
+      compiled = await compiler.request({ kind: 'compile', labDir: this.labDir }, COMPILE_BUDGET_MS);
+    } finally {
+      if (!this.options.compiler) compiler.dispose();
+    }
     if (compiled.kind === 'timeout') return { kind: 'crashed', message: `Compiling took longer than ${COMPILE_BUDGET_MS / 1000} s.` };
     if (compiled.kind !== 'reply') return compiled;
     const reply = compiled.reply;
@@ -56,14 +78,19 @@ export class LabSession {
 
   /** Runs `calls` in order (stopping at the first throw) within `budgetMs` (default: the task budget). */
   async run(task: LabTaskId, calls: readonly (readonly unknown[])[], budgetMs = this.options.timeoutMs): Promise<TaskRun> {
+    // Starting a fresh worker after an earlier task's hang or crash is ours to pay: the time it
+    // takes (long on a busy machine) is added to this task's budget, not taken from it.
+    let restartMs = 0;
     if (this.sandbox.fresh) {
+      const restart = performance.now();
       const loaded = await this.load();
+      restartMs = performance.now() - restart;
       if (loaded.kind === 'loadTimeout') return { kind: 'timeout' };
       if (loaded.kind === 'loadFailed') return { kind: 'crashed', message: `Loading the lab again threw: ${loaded.error.message}` };
       if (loaded.kind !== 'loaded') return loaded;
     }
     const t0 = performance.now();
-    const outcome = await this.sandbox.request({ kind: 'run', task, calls }, budgetMs);
+    const outcome = await this.sandbox.request({ kind: 'run', task, calls }, budgetMs + restartMs);
     if (outcome.kind !== 'reply') return outcome;
     const reply = outcome.reply;
     if (reply.kind === 'ran') return { kind: 'ran', outcomes: reply.outcomes, printedBytes: reply.printedBytes, ms: performance.now() - t0 };

@@ -1,7 +1,7 @@
 import type { LabTaskId } from '../lesson/labTasks';
 import { LAB_ENTRY } from './labApi';
 import type { SourceLocation } from './location';
-import type { ExportShape, ThrownError } from './protocol';
+import { REFUSED_ACCESS, type ExportShape, type ThrownError } from './protocol';
 import type { TaskStatus } from './report';
 import type { Prepared } from './session';
 
@@ -34,6 +34,7 @@ export function unloadableVerdict(prepared: Exclude<Prepared, { kind: 'ready' | 
       return { status: 'error', message: `The lab does not compile: ${at}${first.message.replace(/\.$/, '')}${more}. Fix this first; no task can run until the lab compiles.`, location: first.location };
     }
     case 'loadFailed':
+      if (prepared.error.name === REFUSED_ACCESS) return { status: 'error', message: `Loading ${LAB_ENTRY} was stopped. ${prepared.error.message}`, location: prepared.error.location };
       if (prepared.error.todo) return { status: 'todo', message: `Loading ${LAB_ENTRY} threw "${prepared.error.message}".`, location: prepared.error.location };
       return { status: 'error', message: `Loading ${LAB_ENTRY} threw ${prepared.error.name}: ${prepared.error.message}. Code at the top level of a file runs when the lab loads; move it into a function or fix it.`, location: prepared.error.location };
     case 'loadTimeout':
@@ -62,6 +63,8 @@ export function crashedVerdict(id: LabTaskId, input: string, why: string, locati
 }
 
 export function thrownVerdict(id: LabTaskId, error: ThrownError, input: string, location: SourceLocation | null): Verdict {
+  // The seat belt stopped an access (a file, a process, the network): its message says what and why.
+  if (error.name === REFUSED_ACCESS) return { status: 'error', message: `${id} was stopped${input}. ${error.message}`, location: error.location ?? location };
   if (error.todo) return { status: 'todo', message: `${id} is not written yet (it throws "${error.message}"). Replace the TODO with your code.`, location: error.location ?? location };
   const at = error.location ? ` It was thrown at ${error.location.file}:${error.location.line}:${error.location.column}.` : '';
   return {

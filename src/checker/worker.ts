@@ -1,52 +1,61 @@
-import { parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { TASK_ARGUMENTS } from './labApi';
-import { compileLab } from './compile';
 import { captureConsole } from './consoleCapture';
 import { describeThrown, exportShapes, loadLab } from './loadLab';
 import { firstChange, toPlain } from './plain';
-import type { CallOutcome, CompiledLab, FromWorker, ToWorker } from './protocol';
+import { REFUSED_ACCESS, type CallOutcome, type CompiledLab, type FromWorker, type ToWorker } from './protocol';
+import { fastenSeatBelt, refuse, refusalMessage, refusalOf, takeRefusals } from './seatBelt';
 
 /**
- * The checker's worker thread: the only place the student's code runs. It compiles the lab, loads
- * it, and calls one task's function on the inputs it is sent, reporting plain records. The parent
- * enforces the time budget (it terminates this thread) and the memory limit (resourceLimits).
+ * The checker's child process: the only place the student's code runs. It loads the compiled lab
+ * (compilerMain.ts compiled it) and calls one task's function on the inputs it is sent, reporting plain records over the IPC
+ * channel. The parent starts it under Node's permission model (read access to the lab folder and
+ * this file only), enforces the time budget (it kills this process) and the memory limit.
  */
-const port = parentPort;
-if (!port) throw new Error('checker-worker.js must run as a worker thread');
+const send = process.send?.bind(process);
+if (!send) throw new Error('checker-worker.js must be started by the checker (with an IPC channel)');
 const printed = captureConsole();
+// The IPC channel is the checker's, not the lab's: take it out of the student's reach.
+for (const key of ['send', 'disconnect']) Object.defineProperty(process, key, { value: undefined, configurable: false });
+const builtin = fastenSeatBelt(createRequire(__filename));
 let lab: CompiledLab | null = null;
 let exported: Record<string, unknown> = {};
 
-// A promise the student left rejected must not take the thread down between tasks.
-process.on('unhandledRejection', () => undefined);
+// A promise the student left rejected must not take the process down between tasks; a refused
+// access inside it (an import() built from a string) still counts.
+process.on('unhandledRejection', (reason) => {
+  const refusal = refusalOf(reason);
+  if (refusal) refuse(refusal.what, refusal.why);
+});
 
-const reply = (message: FromWorker): void => port.postMessage(message);
+const reply = (message: FromWorker): void => { send(message); };
 
-port.on('message', (message: ToWorker) => {
-  try {
-    handle(message);
-  } catch (e) {
-    reply({ kind: 'workerFault', message: e instanceof Error ? e.message : String(e) });
-  }
+// The checker ended (or crashed): so does this process, whatever the lab left running.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message: ToWorker) => {
+  handle(message).catch((e: unknown) => reply({ kind: 'workerFault', message: e instanceof Error ? e.message : String(e) }));
 });
 reply({ kind: 'ready' });
 
-function handle(message: ToWorker): void {
+/** Lets promise callbacks the student's code queued run, so what they try is refused before the reply. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function handle(message: ToWorker): Promise<void> {
   switch (message.kind) {
-    case 'compile': {
-      const result = compileLab(message.labDir);
-      reply(result.ok ? { kind: 'compiled', lab: result.lab } : { kind: 'compileFailed', problems: result.problems, compileMs: result.compileMs });
-      return;
-    }
+    case 'compile':
+      throw new Error('the worker does not compile (checker-compiler.js does)');
     case 'load': {
       lab = message.lab;
+      let error = null;
       try {
-        exported = loadLab(lab);
+        exported = loadLab(lab, builtin);
       } catch (e) {
-        reply({ kind: 'loadFailed', error: describeThrown(e, lab) });
-        return;
+        error = describeThrown(e, lab);
       }
-      reply({ kind: 'loaded', exports: exportShapes(exported) });
+      await settle();
+      const refused = takeRefusals()[0];
+      if (refused) error = { name: REFUSED_ACCESS, message: refusalMessage(refused), todo: false, location: error?.location ?? null };
+      reply(error ? { kind: 'loadFailed', error } : { kind: 'loaded', exports: exportShapes(exported) });
       return;
     }
     case 'run': {
@@ -58,6 +67,13 @@ function handle(message: ToWorker): void {
         const outcome = call(fn as (...a: unknown[]) => unknown, args, names);
         outcomes.push(outcome);
         if (outcome.kind === 'threw') break;
+      }
+      await settle();
+      const refused = takeRefusals()[0];
+      if (refused) {
+        const last = outcomes.pop();
+        const location = last?.kind === 'threw' ? last.error.location : null;
+        outcomes.push({ kind: 'threw', error: { name: REFUSED_ACCESS, message: refusalMessage(refused), todo: false, location }, ms: last?.ms ?? 0 });
       }
       reply({ kind: 'ran', outcomes, printedBytes: printed.bytes() });
       return;

@@ -7,3 +7,8 @@ import * as path from 'node:path';
 export function defaultWorkerPath(): string {
   return path.join(__dirname, 'checker-worker.js');
 }
+
+/** The compiler's bundle always sits beside the worker's. */
+export function compilerPathBeside(workerPath: string): string {
+  return path.join(path.dirname(workerPath), 'checker-compiler.js');
+}

@@ -3,6 +3,7 @@ import { benchCommand } from './benchCommand';
 import { checkCommand } from './checkCommand';
 import { demoCommand } from './demoCommand';
 import { engineCommand } from './engineCommand';
+import { gradeCommand } from './gradeCommand';
 import { scaffoldCommand } from './scaffoldCommand';
 
 /** Every `rnn-lab` subcommand, in the order `rnn-lab --help` lists them. */
@@ -11,5 +12,6 @@ export const COMMANDS: readonly CliCommand[] = [
   benchCommand,
   scaffoldCommand,
   checkCommand,
+  gradeCommand,
   demoCommand,
 ];

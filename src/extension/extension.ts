@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LabFinder } from './lab/labFinder';
+import { registerGrade } from './grade/registerGrade';
 import { LabStatusStore } from './labStatus';
 import { registerLesson } from './lesson/registerLesson';
 import { registerLab } from './lab/registerLab';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerLesson(context, labStatus, labs);
   registerLab(context, labStatus, labs);
   registerPlots(context, labStatus, labs);
+  registerGrade(context);
 }
 
 export function deactivate(): void {

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CheckCancelledError, LabNotFoundError, checkLab } from '../../checker/checkLab';
+import { childRuntime } from '../../checker/childRuntime';
 import type { CheckReport, CheckTimings } from '../../checker/report';
+import { warnIfUnbelted } from '../grade/seatBeltNotice';
 import type { LabStatusStore } from '../labStatus';
 import { labDiagnostics, widenToWord } from './labDiagnostics';
 import type { LabStatusBar } from './labStatusBar';
@@ -39,6 +41,7 @@ export class LabChecker implements vscode.Disposable {
     this.running = controller;
     const cancel = token?.onCancellationRequested(() => controller.abort());
     this.statusBar.checking();
+    warnIfUnbelted(await childRuntime());
     let done = 0;
     try {
       const { report, timings } = await checkLab(labDir.fsPath, {
