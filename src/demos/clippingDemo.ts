@@ -29,7 +29,7 @@ export interface ClippingOptions {
 }
 
 export const CLIPPING_DEFAULTS: ClippingOptions = {
-  radius: 1.2, inputWeightScale: 0.01, T: 40, delay: 25, B: 32, H: 8, lr: 0.2, threshold: 2, steps: 400, seed: 3,
+  radius: 1.2, inputWeightScale: 0.01, T: 40, delay: 3, B: 32, H: 8, lr: 0.24, threshold: 0.5, steps: 200, seed: 3,
 };
 
 /** One training run, step by step: what the panel draws and the CLI prints. */

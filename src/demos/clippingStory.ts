@@ -3,6 +3,9 @@ import { clippingStart, clippingTask, nonFiniteSteps, type ClippingResult } from
 import { shortNumber } from './compare';
 import { median } from './series';
 
+/** "Learned" for the caption: a tenth of the loss of a constant output 0 (½·(±1)² = 0.5). */
+export const LOW_LOSS = 0.05;
+
 /** The numbers the clipping panel's caption states, all read off the two runs. */
 export interface ClippingFacts {
   /** Step 1 (both runs start there): mean |h|, ‖∂L/∂h₁‖/‖∂L/∂h_T‖, global norm. */
@@ -12,6 +15,8 @@ export interface ClippingFacts {
   /** The unclipped run one step after its spike. */
   readonly afterSpike: { readonly meanAbsH: number; readonly horizonRatio: number };
   readonly finalLoss: { readonly unclipped: number; readonly clipped: number };
+  /** The first step whose loss is below LOW_LOSS (a tenth of a constant output 0's loss), or null. */
+  readonly firstLow: { readonly unclipped: number | null; readonly clipped: number | null };
   /** Steps of the clipped run whose norm was above the threshold, and the median norm of that run. */
   readonly clippedSteps: number;
   readonly fractionClipped: number;
@@ -36,6 +41,7 @@ export function clippingFacts(r: ClippingResult): ClippingFacts {
     spike: { step: spike + 1, gradNorm: u.gradNorm[spike], update: lr * u.gradNorm[spike] },
     afterSpike: { meanAbsH: u.meanAbsH[after], horizonRatio: u.horizonRatio[after] },
     finalLoss: { unclipped: u.loss[u.loss.length - 1], clipped: c.loss[c.loss.length - 1] },
+    firstLow: { unclipped: firstBelow(u.loss, LOW_LOSS), clipped: firstBelow(c.loss, LOW_LOSS) },
     clippedSteps,
     fractionClipped: clippedSteps / Math.max(1, c.clipped.length),
     medianClippedRunNorm: median(c.gradNorm),
@@ -45,6 +51,13 @@ export function clippingFacts(r: ClippingResult): ClippingFacts {
 }
 
 const two = (x: number): string => shortNumber(x);
+
+function firstBelow(loss: readonly number[], level: number): number | null {
+  const i = loss.findIndex((l) => l < level);
+  return i < 0 ? null : i + 1;
+}
+
+const reached = (step: number | null): string => (step === null ? 'never' : `at step ${step}`);
 
 function nonFiniteSentence(f: ClippingFacts): string {
   const part = (name: string, n: ReturnType<typeof nonFiniteSteps>): string | null => {
@@ -67,10 +80,12 @@ export function clippingStory(r: ClippingResult): string {
     ` The global gradient norm is ${two(f.start.gradNorm)}, nearly all of it in Wxh, Whh and bh (the output layer's part is ${two(f.start.outputLayerNorm)}).` +
     ` Without clipping, step ${f.spike.step} makes an update of norm lr·${two(f.spike.gradNorm)} = ${two(f.spike.update)}: ` +
     `the units move towards saturation (mean |h| ${two(f.afterSpike.meanAbsH)} one step later), the gradient now shrinks on its way back (ratio ${two(f.afterSpike.horizonRatio)}) ` +
-    `and after ${steps} steps the loss is ${two(f.finalLoss.unclipped)} (a constant output 0 has loss 0.5).`;
+    `and learning stalls for a while.`;
   const clip =
     ` With clipping, a gradient whose global norm is above ${threshold} is rescaled to norm ${threshold} (same direction), so no update moves the weights by more than ` +
     `lr·${threshold} = ${two(f.maxClippedUpdate)}. The threshold sits above the run's median norm (${two(f.medianClippedRunNorm)}) and below its spikes: clipping acted on ` +
-    `${f.clippedSteps} of ${steps} steps (${Math.round(100 * f.fractionClipped)} %), and the loss ends at ${two(f.finalLoss.clipped)}. `;
+    `${f.clippedSteps} of ${steps} steps (${Math.round(100 * f.fractionClipped)} %).` +
+    ` The loss (0.5 for a constant output 0) first falls below ${LOW_LOSS} ${reached(f.firstLow.unclipped)} without clipping and ${reached(f.firstLow.clipped)} with it; ` +
+    `after ${steps} steps it is ${two(f.finalLoss.unclipped)} without and ${two(f.finalLoss.clipped)} with clipping. `;
   return startsLinear + spike + clip + nonFiniteSentence(f);
 }

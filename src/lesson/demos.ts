@@ -34,7 +34,7 @@ export const DEMOS: readonly Demo[] = [
   {
     id: 'clipping',
     title: 'Gradient clipping',
-    lookFor: 'Without clipping, one large gradient that grew through time while the units were nearly linear throws the weights towards saturation and training stalls; clipping caps every update at lr·threshold and the same start learns.',
+    lookFor: 'Without clipping, one large gradient that grew through time while the units were nearly linear throws the weights towards saturation and learning stalls for a while; clipping caps every update at lr·threshold and the same start learns sooner.',
   },
   {
     id: 'horizon',
