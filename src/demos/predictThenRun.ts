@@ -93,7 +93,7 @@ export function predictExplanation(r: PredictThenRunResult): string {
     'Each step back, BPTT multiplies the gradient by the same kind of factor: ∂L/∂h_{t−1} = Whhᵀ·diag(1 − h_t²)·∂L/∂h_t. ' +
     'That factor stretches a vector by at most the largest singular value of Whh times the largest tanh′. ' +
     'A spectral radius below 1 is not enough for shrinking at every step: a non-normal Whh with ρ < 1 can still stretch some vectors for a while. ' +
-    `Here Whh = ${rho}·Q, so every singular value is ${rho}, and tanh′ ≤ 1: each step back shrinks the gradient at least by ×${rho}, a straight line on the log scale. ` +
+    `Here Whh = ${rho}·Q, so every singular value is ${rho}, and tanh′ ≤ 1: each step back multiplies its norm by at most ${rho}, so the curve falls at least as steeply as a straight line on the log scale. ` +
     `Measured: about ×${r.factorPerStep.toFixed(2)} per step, because tanh′ = 1 − h² averages ${r.meanTanhDerivative.toFixed(2)} here, so it falls faster than ${rho}^T. ` +
     'With singular values above 1 the product can grow instead, which is what clipping is for.'
   );

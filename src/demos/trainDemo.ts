@@ -26,7 +26,7 @@ export interface TrainConfig {
   readonly seed: number;
 }
 
-export const TRAIN_DEFAULTS: TrainConfig = { delays: [1, 2, 4, 8, 16], T: 40, H: 16, lr: 0.01, B: 32, heldOut: 100, evalEvery: 10, steps: 300, seed: 1 };
+export const TRAIN_DEFAULTS: TrainConfig = { delays: [1, 2, 4, 8, 16], T: 40, H: 16, lr: 0.01, B: 16, heldOut: 100, evalEvery: 10, steps: 300, seed: 1 };
 
 /** One delay's run, advanced a step at a time. */
 export interface DelayRun {

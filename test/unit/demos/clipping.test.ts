@@ -12,8 +12,8 @@ import { medianOf, referenceTraining, relDiff } from './reference';
 const o = CLIPPING_DEFAULTS;
 const task = clippingTask(o);
 const fixed = () => task;
-const unclipped = referenceTraining(clippingStart(o), fixed, o.lr, null, o.steps).steps;
-const clipped = referenceTraining(clippingStart(o), fixed, o.lr, o.threshold, o.steps).steps;
+const unclipped = referenceTraining(clippingStart(o), fixed, o.lr, null, o.steps, true).steps;
+const clipped = referenceTraining(clippingStart(o), fixed, o.lr, o.threshold, o.steps, true).steps;
 const demo = clippingDemo();
 const story = clippingStory(demo);
 

@@ -55,6 +55,7 @@ export interface ReferenceStep {
   readonly loss: number;
   readonly gradNorm: number;
   readonly ratio: number;
+  /** NaN unless the run was asked to measure it (a forward pass per step). */
   readonly meanAbsH: number;
   /** ‖θ_after − θ_before‖ over the five trained parameters. */
   readonly updateNorm: number;
@@ -65,7 +66,7 @@ export interface ReferenceStep {
 
 /** SGD from p0 on a fixed batch (or a fresh one per step), clipping by the global norm when clip is set. */
 export function referenceTraining(
-  p0: RnnParams, nextBatch: () => { batch: SequenceBatch; targets: Targets; loss: LossSpec }, lr: number, clip: number | null, steps: number,
+  p0: RnnParams, nextBatch: () => { batch: SequenceBatch; targets: Targets; loss: LossSpec }, lr: number, clip: number | null, steps: number, measureMeanAbsH = false,
 ): { steps: ReferenceStep[]; params: RnnParams } {
   let p = copyParams(p0);
   const out: ReferenceStep[] = [];
@@ -82,7 +83,7 @@ export function referenceTraining(
     }
     const outputLayer = Math.hypot(...r.grads.Why.data, ...r.grads.by);
     out.push({
-      loss: r.loss, gradNorm: r.gradNorm, ratio: r.hiddenGradNorms[0] / r.hiddenGradNorms[batch.T - 1], meanAbsH: meanAbsH(p, batch),
+      loss: r.loss, gradNorm: r.gradNorm, ratio: r.hiddenGradNorms[0] / r.hiddenGradNorms[batch.T - 1], meanAbsH: measureMeanAbsH ? meanAbsH(p, batch) : NaN,
       updateNorm: Math.sqrt(moved), clipped, outputLayerNorm: outputLayer,
     });
     p = next;
