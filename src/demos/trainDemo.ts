@@ -88,7 +88,7 @@ export function createTrainingRun(config: TrainConfig = TRAIN_DEFAULTS): Trainin
         lane.params = params;
         lane.run.loss.push(record.loss);
         // Held-out accuracy is a forward pass over many sequences: measured every few steps.
-        if (done % config.evalEvery === 0 || done === config.steps) evaluate(lane);
+        if (done % config.evalEvery === 0) evaluate(lane);
       }
     },
   };

@@ -110,6 +110,8 @@ test('short lags dominate: the lag the echo needs carries under a thousandth of 
   assert.equal(k, 16);
   const ratio = independent[k - 1] / independent[0];
   assert.ok(ratio < 1e-3, `ratio ${ratio}`);
+  // "shrinks roughly geometrically with k" (the train demo's caption): five lags further back is always smaller.
+  for (let j = 0; j + 5 < TRAIN_DEFAULTS.T - 1; j++) assert.ok(independent[j + 5] < independent[j], `k = ${j + 6} vs k = ${j + 1}`);
   // k = T reads h_0 = 0.
   assert.equal(independent[TRAIN_DEFAULTS.T - 1], 0);
   const story = horizonStory(demo);
