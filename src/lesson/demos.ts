@@ -14,7 +14,7 @@ export interface Demo {
   readonly lookFor: string;
 }
 
-// Every number in these sentences is recomputed by test/unit/demos/lookFor.test.ts.
+// Every number in these sentences is recomputed by the tests in test/unit/demos/ (one file per demo).
 export const DEMOS: readonly Demo[] = [
   {
     id: 'train',

@@ -32,14 +32,20 @@ const REQUIRED: Record<(typeof DEMO_IDS)[number], string[]> = {
   horizon: ['contribution'],
 };
 
+/** Each demo's --json output, printed once (the demos train, so they are not free). */
+const printed = new Map<string, Promise<{ code: number; out: string; err: string }>>();
+function cliJson(id: string): Promise<{ code: number; out: string; err: string }> {
+  if (!printed.has(id)) printed.set(id, id === 'train' ? cli('demo', id, '--json', '--steps', '20') : cli('demo', id, '--json'));
+  return printed.get(id) as Promise<{ code: number; out: string; err: string }>;
+}
+
 test('the demo command is listed in the CLI', () => {
   assert.ok(COMMANDS.includes(demoCommand));
 });
 
 for (const id of DEMO_IDS) {
   test(`rnn-lab demo ${id} --json: one object with the format's keys and series ids, x from 1 (0 for the accuracy before training)`, async () => {
-    const args = id === 'train' ? ['demo', id, '--json', '--steps', '20'] : ['demo', id, '--json'];
-    const { code, out } = await cli(...args);
+    const { code, out } = await cliJson(id);
     assert.equal(code, 0);
     const o = JSON.parse(out) as Printed;
     assert.deepEqual(Object.keys(o), ['demo', 'title', 'lookFor', 'settings', 'series', 'notes']);
@@ -57,11 +63,11 @@ for (const id of DEMO_IDS) {
 }
 
 test('settings name what the format promises: the clipping threshold, the spectral radius, the delays', async () => {
-  const clipping = JSON.parse((await cli('demo', 'clipping', '--json')).out) as Printed;
+  const clipping = JSON.parse((await cliJson('clipping')).out) as Printed;
   assert.equal(typeof clipping.settings.threshold, 'number');
-  const predict = JSON.parse((await cli('demo', 'predictThenRun', '--json')).out) as Printed;
+  const predict = JSON.parse((await cliJson('predictThenRun')).out) as Printed;
   assert.equal(predict.settings.rho, 0.9);
-  const train = JSON.parse((await cli('demo', 'train', '--json', '--steps', '2')).out) as Printed;
+  const train = JSON.parse((await cliJson('train')).out) as Printed;
   assert.deepEqual(train.settings.delays, [1, 2, 4, 8, 16]);
 });
 
