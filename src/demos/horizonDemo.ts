@@ -50,7 +50,7 @@ export function horizonStory(r: HorizonResult): string {
   const first = r.norms[0], atDelay = r.norms[k - 1];
   return (
     `The train demo's untrained network (H = ${r.H}, spectral radius of Whh ${r.rho.toFixed(2)}) on the echo with delay ${k}, T = ${r.T}, ` +
-    `loss at every step, ${r.options.B} sequences. ∂L/∂Whh is a sum over pairs: the loss at step t and the state h_{t−k} that Whh read k steps earlier. ` +
+    `loss at every step, ${r.options.B} sequences. ∂L/∂Whh is a sum over pairs: the loss at step t and the state h_{t−k}, which Whh read at step t − k + 1. ` +
     `The pairs 1 step apart contribute a part of norm ${shortNumber(first)}; the pairs ${k} apart, where the task's information is (h_{t−${k}} holds x_{t−${k}}), ` +
     `only ${shortNumber(atDelay)}: ${shortNumber(atDelay / first)} of it. Gradient descent follows the sum, so it tunes Whh for the short lags and barely ` +
     `hears the long one (Bengio, Simard & Frasconi, 1994). At k = ${r.T} the state read is h_0 = 0, so that part is 0.`
