@@ -1,84 +1,125 @@
 import {
-  addingProblem, createRng, delayedEcho, forwardUnchecked, initParams, sgdStep,
-  type RnnParams, type SequenceTask, type Sizes,
+  createRng, delayedEcho, forwardUnchecked, initParams, sgdStep,
+  type Rng, type RnnParams, type SequenceTask, type Sizes,
 } from '../engine';
+import { oneTo, type Series } from './series';
 
-/** Which task the "Train a plain RNN" demo trains on, and how hard it is. */
-export type TrainTaskConfig =
-  | { readonly task: 'echo'; readonly delay: number }
-  | { readonly task: 'adding'; readonly length: number };
-
+/**
+ * The "Train a plain RNN" demo: the delayed echo (y_t must be x_{t−k}) at several delays k, with
+ * the sequence length T fixed, so only the distance the gradient must travel changes. Every step
+ * trains on a FRESH batch from the task generator and the accuracy is measured on held-out
+ * sequences the model never trains on: the curves show learning, not memorising one batch.
+ * No clipping, so nothing but the delay differs between the runs.
+ */
 export interface TrainConfig {
-  readonly task: TrainTaskConfig;
-  readonly seed: number;
+  readonly delays: readonly number[];
+  readonly T: number;
   readonly H: number;
   readonly lr: number;
-  /** Global-norm clipping threshold, so a bad step cannot wreck a live demo. */
-  readonly clip: number;
-  /** Sequences per batch (the same batch every step: the demo is about learning, not data). */
+  /** Sequences per training batch (a fresh batch every step). */
   readonly B: number;
+  /** Held-out sequences the accuracy is measured on. */
+  readonly heldOut: number;
+  /** The held-out accuracy is measured before training and after every `evalEvery` steps. */
+  readonly evalEvery: number;
+  readonly steps: number;
+  readonly seed: number;
 }
 
-export const TRAIN_DEFAULTS: TrainConfig = { task: { task: 'echo', delay: 2 }, seed: 1, H: 16, lr: 0.015, clip: 5, B: 32 };
+export const TRAIN_DEFAULTS: TrainConfig = { delays: [1, 2, 4, 8, 16], T: 40, H: 16, lr: 0.01, B: 16, heldOut: 100, evalEvery: 10, steps: 300, seed: 1 };
 
-/** Delays and lengths the demo offers. */
-export const ECHO_DELAYS = [1, 2, 4, 8, 16, 32] as const;
-export const ADDING_LENGTHS = [5, 10, 20, 50] as const;
-
-/** One point of the live curves. */
-export interface TrainPoint {
-  readonly step: number;
-  readonly loss: number;
-  readonly accuracy: number;
+/** One delay's run, advanced a step at a time. */
+export interface DelayRun {
+  readonly delay: number;
+  /** Training loss of each step's fresh batch, at the parameters before its update. */
+  readonly loss: number[];
+  /** Accuracy on the held-out sequences (sign of y_t at the steps t > k), after `heldOutSteps[i]` steps. */
+  readonly heldOutAccuracy: number[];
+  readonly heldOutSteps: number[];
 }
 
 export interface TrainingRun {
   readonly config: TrainConfig;
-  readonly taskName: string;
-  /** Points so far, step 1 first. */
-  readonly points: readonly TrainPoint[];
-  /** One SGD step; returns its point (loss and accuracy at the parameters before the update). */
-  step(): TrainPoint;
+  readonly runs: readonly DelayRun[];
+  readonly stepsDone: number;
+  readonly finished: boolean;
+  /** One SGD step for every delay (no-op when finished). */
+  step(): void;
 }
 
-/** The echo needs the sequence to be longer than the delay; long enough to score many steps. */
-function taskFor(config: TrainConfig): SequenceTask {
-  const rng = createRng(config.seed);
-  const t = config.task;
-  return t.task === 'echo'
-    ? delayedEcho({ B: config.B, T: Math.max(20, 2 * t.delay + 8), delay: t.delay }, rng)
-    : addingProblem({ B: config.B, T: t.length }, rng);
+/** The data of one delay: a seeded stream of fresh batches, and a held-out set from another seed. */
+export function trainData(config: TrainConfig, delay: number): { nextBatch: () => SequenceTask; heldOut: SequenceTask } {
+  const stream: Rng = createRng(config.seed * 1000 + delay);
+  return {
+    nextBatch: () => delayedEcho({ B: config.B, T: config.T, delay }, stream),
+    heldOut: delayedEcho({ B: config.heldOut, T: config.T, delay }, createRng(config.seed * 1000 + 500 + delay)),
+  };
 }
 
-/** A seeded training run that the demo advances step by step (live curves, pause, resume). */
-export function createTrainingRun(config: TrainConfig): TrainingRun {
-  const task = taskFor(config);
-  const sizes: Sizes = { D: task.batch.D, H: config.H, O: task.outputSize };
-  let params: RnnParams = initParams(sizes, createRng(config.seed + 1000), { scheme: 'uniform' });
-  const points: TrainPoint[] = [];
+/** The same start for every delay. */
+export function trainStart(config: TrainConfig): RnnParams {
+  return initParams({ D: 1, H: config.H, O: 1 }, createRng(config.seed), { scheme: 'uniform' });
+}
+
+export function createTrainingRun(config: TrainConfig = TRAIN_DEFAULTS): TrainingRun {
+  const sizes: Sizes = { D: 1, H: config.H, O: 1 };
+  const lanes = config.delays.map((delay) => {
+    const data = trainData(config, delay);
+    return { delay, data, params: trainStart(config), run: { delay, loss: [] as number[], heldOutAccuracy: [] as number[], heldOutSteps: [] as number[] } };
+  });
+  const evaluate = (lane: (typeof lanes)[number]): void => {
+    const held = lane.data.heldOut;
+    lane.run.heldOutAccuracy.push(held.accuracy(forwardUnchecked(lane.params, held.batch, sizes).ys));
+    lane.run.heldOutSteps.push(done);
+  };
+  let done = 0;
+  lanes.forEach(evaluate);
   return {
     config,
-    taskName: task.name,
-    points,
+    runs: lanes.map((l) => l.run),
+    get stepsDone() { return done; },
+    get finished() { return done >= config.steps; },
     step() {
-      const accuracy = task.accuracy(forwardUnchecked(params, task.batch, sizes).ys);
-      const { params: next, record } = sgdStep(params, task.batch, task.targets, task.loss, config.lr, config.clip, sizes, points.length + 1);
-      params = next;
-      const point = { step: record.step, loss: record.loss, accuracy };
-      points.push(point);
-      return point;
+      if (done >= config.steps) return;
+      done++;
+      for (const lane of lanes) {
+        const batch = lane.data.nextBatch();
+        const { params, record } = sgdStep(lane.params, batch.batch, batch.targets, batch.loss, config.lr, null, sizes, done);
+        lane.params = params;
+        lane.run.loss.push(record.loss);
+        // Held-out accuracy is a forward pass over many sequences: measured every few steps.
+        if (done % config.evalEvery === 0) evaluate(lane);
+      }
     },
   };
 }
 
-/** Runs `steps` steps at once (the CLI, tests, and replaying a restored panel). */
-export function trainDemo(config: TrainConfig, steps: number): TrainingRun {
+/** Runs the whole schedule at once (the CLI and the tests). */
+export function trainDemo(config: TrainConfig = TRAIN_DEFAULTS): TrainingRun {
   const run = createTrainingRun(config);
-  for (let s = 0; s < steps; s++) run.step();
+  while (!run.finished) run.step();
   return run;
 }
 
+/** The contract's series: `loss.delay<k>` and `heldOutAccuracy.delay<k>` for every delay. */
+export function trainSeries(run: TrainingRun): Series[] {
+  return [
+    ...run.runs.map((r) => ({ id: `loss.delay${r.delay}`, label: `loss, delay ${r.delay}`, x: oneTo(r.loss.length), y: r.loss.slice() })),
+    ...run.runs.map((r) => ({ id: `heldOutAccuracy.delay${r.delay}`, label: `held-out accuracy, delay ${r.delay}`, x: r.heldOutSteps.slice(), y: r.heldOutAccuracy.slice() })),
+  ];
+}
+
 export const WHY_LONG_DELAYS_FAIL =
-  'To echo an input k steps later, the loss at step t must send gradient back to step t − k. BPTT ' +
-  'multiplies it by Whhᵀ·diag(1 − h²) once per step, so it shrinks roughly geometrically with k: short ' +
-  'delays learn, long ones barely move from guessing.';
+  'To echo an input k steps later, the loss at step t must send its gradient back to step t − k. Each step back multiplies it by ' +
+  'Whhᵀ·diag(1 − h²), so what arrives from k steps away shrinks roughly geometrically with k: short delays learn, long ones stay near ' +
+  'guessing (50 %).';
+
+/** The caption under the charts: each delay's held-out accuracy at the end of the run so far. */
+export function trainStory(run: TrainingRun): string {
+  const { T, B, lr, heldOut } = run.config;
+  const finals = run.runs.map((r) => `delay ${r.delay}: ${Math.round(100 * r.heldOutAccuracy[r.heldOutAccuracy.length - 1])} %`).join(', ');
+  return (
+    `T = ${T} for every delay k, a fresh batch of ${B} sequences each step, lr ${lr}, no clipping. ` +
+    `Accuracy on ${heldOut} held-out sequences after ${run.stepsDone} steps: ${finals}. ${WHY_LONG_DELAYS_FAIL}`
+  );
+}

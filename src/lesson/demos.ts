@@ -2,7 +2,7 @@
  * The instructor demos of the week. The ids are stable: `rnnLab.runDemo` accepts one as its optional
  * argument, and schedule bullets in the sidebar point at them.
  */
-export const DEMO_IDS = ['train', 'gradientNorms', 'predictThenRun', 'clipping'] as const;
+export const DEMO_IDS = ['train', 'gradientNorms', 'predictThenRun', 'clipping', 'horizon'] as const;
 
 export type DemoId = (typeof DEMO_IDS)[number];
 
@@ -14,26 +14,32 @@ export interface Demo {
   readonly lookFor: string;
 }
 
+// Every number in these sentences is recomputed by the tests in test/unit/demos/ (one file per demo).
 export const DEMOS: readonly Demo[] = [
   {
     id: 'train',
     title: 'Train a plain RNN on a short sequence task',
-    lookFor: 'The loss falls quickly on short sequences, because the gradient still reaches the early steps.',
+    lookFor: 'With T fixed at 40 and fresh batches every step, the delays 1 to 8 reach 100 % accuracy on held-out sequences within 300 steps while delay 16 stays near 50 % (guessing): the longer the gradient must travel, the less of it arrives.',
   },
   {
     id: 'gradientNorms',
     title: 'Gradient norms across time steps',
-    lookFor: 'The norm of dL/dh_t shrinks (or grows) geometrically as t moves away from the loss: vanishing or exploding gradients.',
+    lookFor: 'The loss is at the last step, so a vanishing gradient rises from left to right (tiny at t = 1) and an exploding one falls; with linear units every step back multiplies the norm by exactly ρ.',
   },
   {
     id: 'predictThenRun',
     title: 'Predict, then run: the gradient reaching the first step versus sequence length',
-    lookFor: 'Write your prediction down first: the gradient reaching step 1 decays exponentially with sequence length when the recurrent weights are small.',
+    lookFor: 'Write the prediction down first: with every singular value of Whh at 0.9, the gradient reaching step 1 shrinks exponentially with T, and faster than 0.9^T because tanh′ < 1.',
   },
   {
     id: 'clipping',
     title: 'Gradient clipping',
-    lookFor: 'Clipping caps the global gradient norm, so exploding updates become steady, yet it cannot restore a gradient that has vanished.',
+    lookFor: 'Without clipping, one large gradient that grew through time while the units were nearly linear throws the weights towards saturation and learning stalls for a while; clipping caps every update at lr·threshold and the same start learns sooner.',
+  },
+  {
+    id: 'horizon',
+    title: 'Horizon: how much of ∂L/∂Whh comes from pairs of steps k apart',
+    lookFor: 'Almost all of ∂L/∂Whh comes from pairs of steps a few apart: the pairs 16 apart, which the delay-16 echo needs, contribute less than a thousandth as much as the pairs 1 apart.',
   },
 ];
 

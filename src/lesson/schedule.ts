@@ -6,6 +6,12 @@ export interface ScheduleBullet {
   readonly demo?: DemoId;
 }
 
+/** A phrase of a block's summary that one demo shows (the lecture's live demo runs three). */
+export interface ScheduleDemoPart {
+  readonly text: string;
+  readonly demo: DemoId;
+}
+
 /** One block of a class, with times as the plan writes them ("h:mm" from the start of the class). */
 export interface ScheduleBlock {
   readonly id: string;
@@ -18,6 +24,8 @@ export interface ScheduleBlock {
   readonly bullets: readonly ScheduleBullet[];
   /** The demo the whole block is about (the lecture's live demo). */
   readonly demo?: DemoId;
+  /** The parts of the block's summary, each with the demo that shows it, in the plan's order. */
+  readonly demoParts?: readonly ScheduleDemoPart[];
   readonly isBreak?: boolean;
 }
 
@@ -61,7 +69,7 @@ export const LECTURE: Schedule = {
       id: 'lecture.gradients', start: '1:20', end: '2:05', minutes: 45, title: 'Vanishing and exploding gradients',
       bullets: [
         { text: 'Repeated multiplication by the recurrent weights shrinks or grows gradients exponentially.' },
-        { text: 'Vanishing gradients make long-range dependencies nearly unlearnable.' },
+        { text: 'Vanishing gradients make long-range dependencies nearly unlearnable.', demo: 'horizon' },
         { text: 'Exploding gradients are tamed with gradient clipping.' },
         { text: 'These problems motivate the gated units in the next lecture.' },
       ],
@@ -72,6 +80,12 @@ export const LECTURE: Schedule = {
         + 'Train a plain RNN, plot the gradient reaching the first step versus sequence length, and apply clipping.',
       bullets: [],
       demo: 'predictThenRun',
+      demoParts: [
+        { text: 'Ask the class to predict how the gradient reaching the first step changes as the sequence gets longer, then plot it', demo: 'predictThenRun' },
+        { text: 'Train a plain RNN', demo: 'train' },
+        { text: 'plot the gradient reaching the first step versus sequence length', demo: 'predictThenRun' },
+        { text: 'apply clipping', demo: 'clipping' },
+      ],
     },
     {
       id: 'lecture.wrapUp', start: '2:35', end: '2:50', minutes: 15, title: 'Wrap-up & practice preview',

@@ -28,15 +28,12 @@ export interface DemoPanelState {
   readonly demoId: DemoId;
   /** Position in the presenter flow ("Step through all"), or null for a single demo. */
   readonly presenterIndex: number | null;
-  /** The demo's own settings and progress (task, delay, prediction, steps trained…). */
+  /** The demo's own settings and progress (prediction, steps trained…). */
   readonly demo: DemoSettings;
 }
 
 /** Per-demo settings, all optional: a demo falls back to its defaults. */
 export interface DemoSettings {
-  readonly trainTask?: 'echo' | 'adding';
-  readonly trainDelay?: number;
-  readonly trainLength?: number;
   /** Steps trained so far: a seeded run is replayed to here after a reload. */
   readonly trainSteps?: number;
   /** The class's recorded prediction (a choice id), or undefined before one is recorded. */

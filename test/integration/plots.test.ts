@@ -87,7 +87,7 @@ suite('RNN Lab plots', () => {
     }
   });
 
-  for (const demo of ['train', 'gradientNorms', 'predictThenRun', 'clipping']) {
+  for (const demo of ['train', 'gradientNorms', 'predictThenRun', 'clipping', 'horizon']) {
     test(`Run Demo ${demo} opens the demo panel and draws it`, async () => {
       const t0 = Date.now();
       await vscode.commands.executeCommand('rnnLab.runDemo', demo);
@@ -100,10 +100,10 @@ suite('RNN Lab plots', () => {
     });
   }
 
-  test('Run Demo "all" steps through the plan: the first demo is the lecture\'s predict-then-run', async () => {
+  test('Run Demo "all" steps through the plan: the first demo is the lecture\'s horizon (1:20)', async () => {
     await vscode.commands.executeCommand('rnnLab.runDemo', 'all');
-    const p = await waitForPanel('rnnLab.demo', (r) => rendered(r, 'predictThenRun').length > 0);
-    assert.match(p.title, /^Demo \(1\/4\): Predict, then run/);
+    const p = await waitForPanel('rnnLab.demo', (r) => rendered(r, 'horizon').length > 0);
+    assert.match(p.title, /^Demo \(1\/5\): Horizon/);
   });
 
   test('an unknown demo id is refused with a message, and no panel opens', async () => {

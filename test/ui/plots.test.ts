@@ -9,10 +9,11 @@ import { clearNotifications, rnnLabActivityItem, runCommand, screenshot, session
 import { repoRoot } from '../support/repoRoot';
 
 const PLAN = [
+  { id: 'horizon', title: /Horizon: how much of ∂L\/∂Whh/ },
   { id: 'predictThenRun', title: /Predict, then run/ },
   { id: 'train', title: /Train a plain RNN/ },
-  { id: 'gradientNorms', title: /Gradient norms across time steps/ },
   { id: 'clipping', title: /Gradient clipping/ },
+  { id: 'gradientNorms', title: /Gradient norms across time steps/ },
 ];
 
 /** Clicks the row of the open quick pick whose label is exactly `label`. */
@@ -145,15 +146,15 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
         await frame.locator('#play').click();
         await frame.locator('#play', { hasText: /Resume|Start again/ }).waitFor({ timeout: 10_000 });
       }
-      if (step.id === 'clipping') await frame.locator('#fraction', { hasText: /of 150 steps \(\d+ %\)\.$/ }).waitFor({ timeout: 30_000 });
+      if (step.id === 'clipping') await frame.locator('#fraction', { hasText: /of 200 steps \(\d+ %\)\.$/ }).waitFor({ timeout: 60_000 });
       await page.waitForTimeout(300);
       await screenshot(`plots-demo-${i + 1}-${step.id}`);
       if (i < PLAN.length - 1) await frame.locator('#next').click();
     }
     // And back one.
-    const last = await demoFrame('clipping');
+    const last = await demoFrame('gradientNorms');
     await last.locator('#previous').click();
-    await demoFrame('gradientNorms');
+    await demoFrame('clipping');
     await last.locator('#next').click().catch(() => undefined);
   });
 
@@ -195,7 +196,7 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     const frame = await demoFrame('clipping', AFTER_RELOAD_MS);
     assert.match(await frame.locator('#demo-title').innerText(), /Gradient clipping/);
     await page.locator('.tabs-container .tab', { hasText: /^Demo: Gradient clipping/ }).waitFor({ timeout: 15_000 });
-    await frame.locator('#fraction', { hasText: /of 150 steps/ }).waitFor({ timeout: 30_000 });
+    await frame.locator('#fraction', { hasText: /of 200 steps/ }).waitFor({ timeout: 60_000 });
     await screenshot('plots-demo-restored-after-reload');
   });
 

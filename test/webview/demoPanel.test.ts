@@ -1,11 +1,14 @@
-// The demo bundle in real Chromium: each demo draws the series its pure computation produces,
-// predict-then-run records the prediction before revealing, the presenter buttons post navigate,
-// and training runs, pauses and restores.
+// The demo bundle in real Chromium: each demo draws the series its pure computation produces (the
+// CSV export carries the same ids and numbers as `rnn-lab demo <name> --json`), predict-then-run
+// records the prediction before revealing, the presenter buttons post navigate, and training
+// runs, pauses and restores. Screenshots: test-results/screens/webview-demo-*.png.
 import * as assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { CLIPPING_DEFAULTS } from '../../src/demos/clippingDemo';
+import { demoOutput } from '../../src/demos/demoOutput';
 import { GRADIENT_NORMS_DEFAULTS } from '../../src/demos/gradientNorms';
 import { PREDICT_DEFAULTS } from '../../src/demos/predictThenRun';
+import { TRAIN_DEFAULTS } from '../../src/demos/trainDemo';
 import { demoById, type DemoId } from '../../src/lesson/demos';
 import { closeBrowser, openWebview, type WebviewPage } from './harness';
 
@@ -19,14 +22,35 @@ function showDemo(demoId: DemoId, presenter: unknown = null, settings: unknown =
   return { type: 'showDemo', demoId, title: d.title, lookFor: d.lookFor, settings, presenter };
 }
 
-async function openDemo(demoId: DemoId, presenter: unknown = null, state?: unknown): Promise<WebviewPage> {
-  const view = await openWebview({ bundle: 'dist/webview/demo.js', styles: ['media/webview.css'], state, viewport: { width: 1280, height: 900 } });
+async function openDemo(demoId: DemoId, presenter: unknown = null, state?: unknown, height = 900): Promise<WebviewPage> {
+  const view = await openWebview({ bundle: 'dist/webview/demo.js', styles: ['media/webview.css'], state, viewport: { width: 1280, height } });
   await view.waitForPosted((m: Posted) => m.type === 'ready');
   await view.post(showDemo(demoId, presenter));
   return view;
 }
 
 const rendered = (view: WebviewPage, demo: string) => view.waitForPosted((m: Rendered) => m.type === 'rendered' && m.view === demo, 20_000);
+
+/**
+ * Clicks "Export CSV" and checks that the panel's numbers are the CLI's: the same series ids as
+ * column names, the same values (the CLI's output is computed in Node, the panel's in Chromium).
+ */
+async function assertSameSeriesAsCli(view: WebviewPage, id: DemoId, request = {}): Promise<void> {
+  await view.page.locator('#export-csv').click();
+  const exported = await view.waitForPosted((m: Posted) => m.type === 'export' && m.format === 'csv');
+  const [header, ...rows] = String(exported.data).trim().split('\n').map((line) => line.split(','));
+  const cli = demoOutput(id, request).series;
+  assert.deepEqual(header.slice(1), cli.map((s) => s.id));
+  cli.forEach((s, column) => {
+    s.x.forEach((x, i) => {
+      const row = rows.find((r) => Number(r[0]) === x);
+      assert.ok(row, `${s.id}: no row for x = ${x}`);
+      const y = Number(row[column + 1]);
+      // Chromium and Node may round tanh differently in the last bit; the curves agree far below what a chart shows.
+      assert.ok(Math.abs(y - s.y[i]) <= 1e-6 * Math.abs(s.y[i]), `${s.id} at x = ${x}: panel ${y}, CLI ${s.y[i]}`);
+    });
+  });
+}
 
 test('gradient norms: 4 radii × (tanh + linear) curves of T points each', async () => {
   const view = await openDemo('gradientNorms');
@@ -40,23 +64,27 @@ test('gradient norms: 4 radii × (tanh + linear) curves of T points each', async
     assert.equal(r.points, curves * GRADIENT_NORMS_DEFAULTS.T);
     assert.equal(await view.page.locator('#demo-title').innerText(), demoById('gradientNorms').title);
     assert.match(await view.page.locator('#look-for').innerText(), /Look for:/);
+    assert.match(await view.page.locator('#story').innerText(), /a vanishing gradient RISES from left to right/);
     await view.screenshot('webview-demo-gradientNorms');
+    await assertSameSeriesAsCli(view, 'gradientNorms');
     assert.deepEqual(view.errors, []);
   } finally {
     await view.close();
   }
 });
 
-test('clipping: loss and norm, with and without clipping, and the fraction clipped', async () => {
-  const view = await openDemo('clipping');
+test('clipping: loss, norm, ratio through time and mean |h|, with and without clipping, and the fraction clipped', async () => {
+  const view = await openDemo('clipping', null, undefined, 1500);
   try {
-    // The two runs train live; the last frame has every step of both.
-    const r = await view.waitForPosted((m: Rendered) => m.type === 'rendered' && m.view === 'clipping' && m.points === 4 * CLIPPING_DEFAULTS.steps, 20_000);
-    assert.equal(r.series, 4);
+    // The two runs train live; the last frame has every step of both, in four charts.
+    const r = await view.waitForPosted((m: Rendered) => m.type === 'rendered' && m.view === 'clipping' && m.points === 8 * CLIPPING_DEFAULTS.steps, 60_000);
+    assert.equal(r.series, 8);
     const frames = ((await view.posted()) as Rendered[]).filter((m) => m.type === 'rendered');
     console.log(`      clipping: ${frames.length} frames, longest ${Math.max(...frames.map((f) => f.elapsedMs)).toFixed(1)} ms`);
-    assert.match(await view.page.locator('#fraction').innerText(), /^Clipped \d+ of 150 steps \(\d+ %\)\.$/);
+    assert.match(await view.page.locator('#fraction').innerText(), new RegExp(`^Clipped \\d+ of ${CLIPPING_DEFAULTS.steps} steps \\(\\d+ %\\)\\.$`));
+    assert.match(await view.page.locator('#story').innerText(), /no update moves the weights by more than lr·0\.5 = 0\.12/);
     await view.screenshot('webview-demo-clipping');
+    await assertSameSeriesAsCli(view, 'clipping');
   } finally {
     await view.close();
   }
@@ -72,10 +100,19 @@ test('predict, then run: nothing is revealed before the prediction is recorded',
     const p = await view.waitForPosted((m: Posted) => m.type === 'prediction');
     assert.equal(p.choiceId, 'slow');
     await view.page.locator('#reveal').click();
-    const shown = await view.waitForPosted((m: Rendered) => m.type === 'rendered' && m.view === 'predictThenRun' && m.series === 2);
-    assert.equal(shown.points, 2 * PREDICT_DEFAULTS.maxT);
+    // ‖∂L/∂h₁‖ on the left; the ratio with the class's sketch on the right.
+    const shown = await view.waitForPosted((m: Rendered) => m.type === 'rendered' && m.view === 'predictThenRun' && m.series === 3);
+    assert.equal(shown.points, 3 * PREDICT_DEFAULTS.maxT);
     assert.match(await view.page.locator('#verdict').innerText(), /Not quite/);
+    assert.match(await view.page.locator('#explanation').innerText(), /A spectral radius below 1 is not enough/);
     assert.deepEqual(((await view.state()) as { demo: unknown }).demo, { prediction: 'slow', revealed: true });
+    await view.screenshot('webview-demo-predictThenRun-wrong');
+    await assertSameSeriesAsCli(view, 'predictThenRun');
+    // The right answer's sketch lies along the measured ratio.
+    await view.page.locator('#choice-exponential').click();
+    await view.page.locator('#reveal').click();
+    await view.page.locator('#verdict.right').waitFor();
+    await view.page.locator('#result').scrollIntoViewIfNeeded();
     await view.screenshot('webview-demo-predictThenRun');
   } finally {
     await view.close();
@@ -88,6 +125,7 @@ test('train: runs live, pauses, and a reload replays the seeded run to the same 
   try {
     await rendered(view, 'train');
     assert.match(await view.page.locator('#seed').innerText(), /Seed 1/);
+    assert.match(await view.page.locator('#story').innerText(), /held-out sequences after 0 steps/);
     await view.page.locator('#play').click();
     await view.page.waitForFunction(() => /Step (\d{2,})/.test(document.getElementById('progress')?.textContent ?? ''));
     await view.page.locator('#play').click(); // pause
@@ -95,7 +133,6 @@ test('train: runs live, pauses, and a reload replays the seeded run to the same 
     await view.page.waitForTimeout(300);
     assert.equal(await view.page.locator('#progress').innerText(), text, 'paused: no more steps');
     saved = await view.state();
-    await view.screenshot('webview-demo-train');
   } finally {
     await view.close();
   }
@@ -103,11 +140,40 @@ test('train: runs live, pauses, and a reload replays the seeded run to the same 
   assert.ok(steps > 0);
   const again = await openDemo('train', null, saved);
   try {
-    const r = await again.waitForPosted((m: Rendered) => m.type === 'rendered' && m.view === 'train' && m.points === 2 * steps, 20_000);
-    assert.equal(r.series, 2);
+    const r = await again.waitForPosted((m: Rendered) => m.type === 'rendered' && m.view === 'train', 20_000);
+    assert.equal(r.series, 2 * TRAIN_DEFAULTS.delays.length);
     assert.match(await again.page.locator('#progress').innerText(), new RegExp(`^Step ${steps} /`));
+    await assertSameSeriesAsCli(again, 'train', { steps });
   } finally {
     await again.close();
+  }
+});
+
+test('train: a whole run shows short delays learning and delay 16 at chance, on held-out sequences', async () => {
+  const view = await openDemo('train');
+  try {
+    await rendered(view, 'train');
+    await view.page.locator('#play').click();
+    await view.page.locator('#play', { hasText: 'Start again' }).waitFor({ timeout: 120_000 });
+    assert.match(await view.page.locator('#story').innerText(), /after 300 steps: delay 1: 100 %, delay 2: 100 %, delay 4: 100 %, delay 8: 100 %, delay 16: 5\d %/);
+    await view.screenshot('webview-demo-train');
+  } finally {
+    await view.close();
+  }
+});
+
+test('horizon: the part of ∂L/∂Whh per lag k = 1..T, the echo\'s lag marked, the same numbers as the CLI', async () => {
+  const view = await openDemo('horizon');
+  try {
+    const r = await rendered(view, 'horizon');
+    assert.equal(r.series, 1);
+    assert.equal(r.points, TRAIN_DEFAULTS.T);
+    assert.match(await view.page.locator('#story').innerText(), /The pairs 1 step apart contribute/);
+    await view.screenshot('webview-demo-horizon');
+    await assertSameSeriesAsCli(view, 'horizon');
+    assert.deepEqual(view.errors, []);
+  } finally {
+    await view.close();
   }
 });
 

@@ -1,31 +1,36 @@
-import { CLIPPING_DEFAULTS, createClippingTraining, type ClippingResult } from '../../src/demos/clippingDemo';
-import { toCsv } from '../shared/dataTable';
+import { CLIPPING_DEFAULTS, clippingSeries, createClippingTraining, type ClippingResult } from '../../src/demos/clippingDemo';
+import { clippingStory } from '../../src/demos/clippingStory';
+import type { Series } from '../../src/demos/series';
 import { chartBox, el } from '../shared/dom';
-import { LineChart, type ChartSpec, type Marker } from '../shared/lineChart';
+import { LineChart, type ChartSpec } from '../shared/lineChart';
 import { button } from '../ui/toolkit';
 import { DEMO_FONT_PX, type DemoContext, type DemoView } from './demoContext';
+import { pick, seriesCsv } from './demoSeries';
 
 /** Milliseconds of training per frame: the two runs grow live, and the panel stays responsive. */
 const FRAME_BUDGET_MS = 12;
 
-/** One exploding setup trained with and without global-norm clipping, from the same start, live. */
+/**
+ * One setup trained with and without global-norm clipping, from the same start, live: the loss, the
+ * norm that clipping looks at, how the gradient changes on its way back through time, and whether
+ * the units saturate.
+ */
 export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
   const mountedAt = performance.now();
-  const { threshold, radius, lr, seed, steps } = CLIPPING_DEFAULTS;
+  const { steps, seed } = CLIPPING_DEFAULTS;
   let training = createClippingTraining(CLIPPING_DEFAULTS);
   let timer: number | undefined;
-  const loss = chartBox('clip-loss-chart');
-  const norm = chartBox('clip-norm-chart');
+  const boxes = ['clip-loss-chart', 'clip-norm-chart', 'clip-ratio-chart', 'clip-h-chart'].map((id) => chartBox(id));
   const fraction = el('p', { id: 'fraction', className: 'big-number' });
-  const story = el('p', { className: 'explain' });
+  const story = el('p', { id: 'story', className: 'explain' });
   root.append(
     el('div', { className: 'controls' }, button('Train again', restart, { id: 'restart', secondary: true }), el('span', { className: 'seed', text: `Seed ${seed}` })),
-    el('div', { className: 'charts two' }, loss.box, norm.box),
+    el('div', { className: 'charts two' }, ...boxes.map((b) => b.box)),
     fraction, story,
   );
-  const lossChart = new LineChart(loss.canvas, lossSpec(training.result()));
-  const normChart = new LineChart(norm.canvas, normSpec(training.result()));
-  root.append(ctx.exportable('clipping', () => csv(training.result()), lossChart));
+  const specs = (r: ClippingResult): ChartSpec[] => chartSpecs(clippingSeries(r), r);
+  const charts = specs(training.result()).map((spec, i) => new LineChart(boxes[i].canvas, spec));
+  root.append(ctx.exportable('clipping', () => seriesCsv('step', clippingSeries(training.result())), charts[0]));
   tick(mountedAt);
 
   function restart(): void {
@@ -44,46 +49,37 @@ export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
 
   function draw(t0: number): void {
     const r = training.result();
-    lossChart.show(lossSpec(r));
-    normChart.show(normSpec(r));
+    specs(r).forEach((spec, i) => charts[i].show(spec));
     const clippedSteps = r.clipped.clipped.filter(Boolean).length;
-    fraction.textContent = `Clipped ${clippedSteps} of ${training.stepsDone} steps (${(100 * r.fractionClipped).toFixed(0)} %)${training.finished ? '.' : ' so far…'}`;
-    const blowUp = r.unclipped.firstNonFiniteStep;
-    story.textContent =
-      `Whh = ${radius}·Q (spectral radius ${radius} > 1), learning rate ${lr}, ${steps} steps. ` +
-      (blowUp === null ? 'Without clipping the loss spikes; ' : `Without clipping the weights overflow and the loss is NaN from step ${blowUp}; `) +
-      `with clipping at ${threshold} every update has norm at most ${threshold}, so training stays stable. Clipping keeps the direction of the ` +
-      'gradient and caps its length: it tames exploding gradients, but cannot bring back one that has vanished.';
-    ctx.rendered([lossChart, normChart], t0);
+    const done = training.stepsDone;
+    fraction.textContent = `Clipped ${clippedSteps} of ${done} steps (${Math.round((100 * clippedSteps) / Math.max(1, done))} %)${training.finished ? '.' : ` so far… (${steps} steps)`}`;
+    story.textContent = training.finished ? clippingStory(r) : 'Training both runs from the same start…';
+    ctx.rendered(charts, t0);
   }
 
   return {
     dispose: () => { if (timer !== undefined) window.clearTimeout(timer); },
-    retheme: () => { lossChart.retheme(); normChart.retheme(); },
+    retheme: () => charts.forEach((c) => c.retheme()),
   };
 }
 
-function lossSpec(r: ClippingResult): ChartSpec {
-  const blowUp = r.unclipped.firstNonFiniteStep;
-  const markers: Marker[] = blowUp === null ? [] : [{ axis: 'x', value: blowUp, label: `NaN from step ${blowUp}`, alert: true }];
-  return {
-    // Capped, so the stable run stays readable while the unclipped one shoots off the top.
-    title: 'Loss', xLabel: 'training step', yLabel: 'loss (log scale, capped at 1e6)', logY: true, yMax: 1e6, fontSize: DEMO_FONT_PX, markers,
-    series: [{ ...r.unclipped.loss, colour: 4 }, { ...r.clipped.loss, colour: 2 }],
-  };
-}
-
-function normSpec(r: ClippingResult): ChartSpec {
-  return {
-    title: 'Global gradient norm per step (before clipping)', xLabel: 'training step', yLabel: '‖g‖ (log scale, capped at 1e8)', logY: true, yMax: 1e8, fontSize: DEMO_FONT_PX,
-    markers: [{ axis: 'y', value: r.options.threshold, label: `threshold ${r.options.threshold}` }],
-    series: [{ ...r.unclipped.gradNorm, colour: 4, faded: true }, { ...r.clipped.gradNorm, colour: 2 }],
-  };
-}
-
-function csv(r: ClippingResult): string {
-  return toCsv('step', [
-    { ...r.unclipped.loss, label: 'loss without clipping' }, { ...r.clipped.loss, label: 'loss with clipping' },
-    { ...r.unclipped.gradNorm, label: 'norm without clipping' }, { ...r.clipped.gradNorm, label: 'norm with clipping (before clip)' },
-  ]);
+function chartSpecs(all: Series[], r: ClippingResult): ChartSpec[] {
+  const { threshold } = r.options;
+  const both = (quantity: string, extra: { faded?: boolean } = {}) => [
+    pick(all, `${quantity}.unclipped`, 'without clipping', 4, extra),
+    pick(all, `${quantity}.clipped`, `clipped at ${threshold}`, 2),
+  ];
+  const base = { xLabel: 'training step', fontSize: DEMO_FONT_PX };
+  return [
+    { ...base, title: 'Loss', yLabel: 'loss (log scale)', logY: true, series: both('loss') },
+    {
+      ...base, title: 'Global gradient norm (before clipping)', yLabel: '‖g‖ (log scale)', logY: true, series: both('gradNorm', { faded: true }),
+      markers: [{ axis: 'y', value: threshold, label: `threshold ${threshold}` }],
+    },
+    {
+      ...base, title: 'Through time: ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', yLabel: 'ratio (log scale; > 1: grows on the way back)', logY: true, series: both('horizonRatio'),
+      markers: [{ axis: 'y', value: 1, label: 'no change' }],
+    },
+    { ...base, title: 'Saturation: mean |h|', yLabel: 'mean |h| (1 = saturated)', logY: false, yMin: 0, yMax: 1, series: both('meanAbsH') },
+  ];
 }

@@ -1,9 +1,9 @@
-import { gradientNormsFor, GRADIENT_NORMS_DEFAULTS } from '../../src/demos/gradientNorms';
+import { gradientNormsFor, GRADIENT_NORMS_DEFAULTS, gradientNormsStory } from '../../src/demos/gradientNorms';
 import type { Series } from '../../src/demos/series';
-import { toCsv } from '../shared/dataTable';
 import { chartBox, el } from '../shared/dom';
 import { LineChart, type ChartSpec } from '../shared/lineChart';
 import { DEMO_FONT_PX, type DemoContext, type DemoView } from './demoContext';
+import { seriesCsv } from './demoSeries';
 
 /**
  * Vanishing and exploding side by side: tanh units on the left, linear units on the right. The
@@ -16,25 +16,16 @@ export function mountGradientNorms(root: HTMLElement, ctx: DemoContext): DemoVie
   const linearSeries: Series[] = [];
   let timer: number | undefined;
   const spec = (title: string, series: Series[]): ChartSpec => ({
-    title, xLabel: 'time step t (loss at the last step)', yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true, fontSize: DEMO_FONT_PX,
-    series: series.map((s, i) => ({ ...s, colour: i })),
+    title, xLabel: `time step t (the loss is at t = ${options.T})`, yLabel: '‖∂L/∂h_t‖ (log scale)', logY: true, fontSize: DEMO_FONT_PX,
+    series: series.map((s, i) => ({ label: `ρ = ${options.radii[i]}`, x: s.x, y: s.y, colour: i })),
   });
   const left = chartBox('tanh-chart');
   const right = chartBox('linear-chart');
   root.append(el('div', { className: 'charts two' }, left.box, right.box));
   const tanh = new LineChart(left.canvas, spec('tanh units', tanhSeries));
   const linear = new LineChart(right.canvas, spec('linear units (h_t = a_t)', linearSeries));
-  const { T, H, seed, inputScale } = options;
-  root.append(
-    el('p', { className: 'explain', text:
-      `Whh = ρ·Q with Q orthogonal, H = ${H}, T = ${T}, inputs ×${inputScale}, seed ${seed}. Linear units scale the gradient by exactly ρ per step back: ` +
-      'a straight line on the log scale, down for ρ < 1, up for ρ > 1. tanh multiplies by tanh′ ≤ 1 as well, so it vanishes at least as fast, ' +
-      'and saturation keeps ρ = 1.5 from exploding as cleanly.' }),
-    ctx.exportable('gradient-norms', () => toCsv('t', [
-      ...tanhSeries.map((s) => ({ ...s, label: `tanh ${s.label}` })),
-      ...linearSeries.map((s) => ({ ...s, label: `linear ${s.label}` })),
-    ]), tanh),
-  );
+  const story = el('p', { id: 'story', className: 'explain', text: 'Computing one curve per ρ…' });
+  root.append(story, ctx.exportable('gradient-norms', () => seriesCsv('t', [...tanhSeries, ...linearSeries]), tanh));
   addRadius(0, mountedAt);
 
   function addRadius(i: number, since: number): void {
@@ -43,6 +34,7 @@ export function mountGradientNorms(root: HTMLElement, ctx: DemoContext): DemoVie
     linearSeries.push(curves.linear);
     tanh.show(spec('tanh units', tanhSeries));
     linear.show(spec('linear units (h_t = a_t)', linearSeries));
+    if (i + 1 === options.radii.length) story.textContent = gradientNormsStory({ options, tanh: tanhSeries, linear: linearSeries });
     ctx.rendered([tanh, linear], since);
     if (i + 1 < options.radii.length) timer = window.setTimeout(() => addRadius(i + 1, performance.now()), 0);
   }

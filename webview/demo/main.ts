@@ -14,6 +14,7 @@ import { button, registerToolkit, useLargeControls } from '../ui/toolkit';
 import { mountClipping } from './clippingView';
 import { DEMO_FONT_PX, type DemoContext, type DemoView } from './demoContext';
 import { mountGradientNorms } from './gradientNormsView';
+import { mountHorizon } from './horizonView';
 import { mountPredict } from './predictView';
 import { mountTrain } from './trainView';
 
@@ -22,6 +23,7 @@ const VIEWS: Readonly<Record<DemoId, (root: HTMLElement, ctx: DemoContext) => De
   gradientNorms: mountGradientNorms,
   predictThenRun: mountPredict,
   clipping: mountClipping,
+  horizon: mountHorizon,
 };
 
 registerToolkit();

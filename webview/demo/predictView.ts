@@ -1,31 +1,33 @@
 import {
-  PREDICT_ANSWER, PREDICT_CHOICES, PREDICT_DEFAULTS, PREDICT_EXPLANATION, PREDICT_QUESTION, predictThenRunDemo,
-  type PredictChoice,
+  PREDICT_ANSWER, PREDICT_CHOICES, PREDICT_QUESTION, predictExplanation, predictThenRunDemo,
+  type PredictChoice, type PredictThenRunResult,
 } from '../../src/demos/predictThenRun';
-import type { Series } from '../../src/demos/series';
-import { toCsv } from '../shared/dataTable';
 import { chartBox, el } from '../shared/dom';
 import { LineChart, type ChartSeries } from '../shared/lineChart';
 import { button, setDisabled } from '../ui/toolkit';
 import { DEMO_FONT_PX, type DemoContext, type DemoView } from './demoContext';
+import { seriesCsv } from './demoSeries';
 
-/** The shape each choice predicts, drawn from the same starting value as the real curve. */
-function predictedShape(choice: PredictChoice['id'], actual: Series): number[] {
-  const a = actual.y[0];
-  return actual.x.map((T) => {
+/**
+ * The shape each choice predicts for the ratio ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖, which is 1 at T = 1. A sketch
+ * of a shape, not a fit: the exponential uses the measured factor per step, so a right prediction
+ * lies along the curve, and a wrong one visibly leaves it.
+ */
+function predictedShape(choice: PredictChoice['id'], r: PredictThenRunResult): number[] {
+  return r.ratio.x.map((T) => {
     switch (choice) {
-      case 'same': return a;
-      case 'slow': return a / T;
-      case 'exponential': return a * 0.9 ** (T - 1);
-      case 'grows': return a * T;
+      case 'same': return 1;
+      case 'slow': return 1 / T;
+      case 'exponential': return r.factorPerStep ** (T - 1);
+      case 'grows': return T;
     }
   });
 }
 
-/** First the question and the class's prediction; then the measured curve, with the prediction on it. */
+/** First the question and the class's prediction; then the measured curves, with the prediction on them. */
 export function mountPredict(root: HTMLElement, ctx: DemoContext): DemoView {
   let prediction = PREDICT_CHOICES.find((c) => c.id === ctx.settings.prediction) ?? null;
-  let chart: LineChart | null = null;
+  let charts: LineChart[] = [];
   const choiceButtons = PREDICT_CHOICES.map((c) => {
     const b = button(c.text, () => choose(c), { id: `choice-${c.id}`, secondary: true });
     b.classList.add('choice');
@@ -66,31 +68,33 @@ export function mountPredict(root: HTMLElement, ctx: DemoContext): DemoView {
   function reveal(revealedNow = true): void {
     if (!prediction) return;
     const t0 = performance.now();
-    const actual = predictThenRunDemo();
-    const series: ChartSeries[] = [
-      { ...actual, colour: 0 },
-      { label: `class prediction (sketch): ${prediction.id}`, x: actual.x, y: predictedShape(prediction.id, actual), colour: 1, dashed: true },
-    ];
+    const r = predictThenRunDemo();
     const right = prediction.id === PREDICT_ANSWER;
-    const box = chartBox('predict-chart');
+    const first = chartBox('predict-chart');
+    const ratio = chartBox('ratio-chart');
     result.replaceChildren(
-      box.box,
+      el('div', { className: 'charts two' }, first.box, ratio.box),
       el('p', { id: 'verdict', className: right ? 'verdict right' : 'verdict wrong', text: right
-        ? 'The class predicted it: the gradient reaching step 1 falls exponentially with T.'
-        : `Not quite: the class predicted "${prediction.text}" — the measured curve falls exponentially.` }),
-      el('p', { className: 'explain', text: `${PREDICT_EXPLANATION} (H = ${PREDICT_DEFAULTS.H}, seed ${PREDICT_DEFAULTS.seed}.)` }),
+        ? 'The class predicted it: the gradient reaching step 1 shrinks exponentially with T.'
+        : `Not quite: the class predicted "${prediction.text}" — the measured curves shrink exponentially.` }),
+      el('p', { id: 'explanation', className: 'explain', text: `${predictExplanation(r)} (H = ${r.options.H}, seed ${r.options.seed}, untrained.)` }),
     );
-    chart?.canvas.remove();
-    chart = new LineChart(box.canvas, {
-      title: '‖∂L/∂h₁‖ against sequence length', xLabel: 'sequence length T', yLabel: '‖∂L/∂h₁‖ (log scale)', logY: true,
-      fontSize: DEMO_FONT_PX, series,
-    });
-    result.append(ctx.exportable('predict-then-run', () => toCsv('T', series), chart));
+    charts.forEach((c) => c.canvas.remove());
+    const axis = { xLabel: 'sequence length T (loss at step T)', logY: true, fontSize: DEMO_FONT_PX };
+    const sketch: ChartSeries = { label: `class prediction (sketch): ${prediction.id}`, x: r.ratio.x, y: predictedShape(prediction.id, r), colour: 1, dashed: true };
+    charts = [
+      new LineChart(first.canvas, { ...axis, title: '‖∂L/∂h₁‖ against T', yLabel: '‖∂L/∂h₁‖ (log scale)', series: [{ ...r.gradFirst, colour: 0 }] }),
+      new LineChart(ratio.canvas, {
+        ...axis, title: 'What the T − 1 steps back did: ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', yLabel: 'ratio (log scale)',
+        series: [{ ...r.ratio, colour: 2 }, sketch],
+      }),
+    ];
+    result.append(ctx.exportable('predict-then-run', () => seriesCsv('T', [r.gradFirst, r.ratio]), charts[1]));
     ctx.save({ prediction: prediction.id, revealed: true });
-    ctx.rendered([chart], t0);
+    ctx.rendered(charts, t0);
     // The answer appears below the fold on a projector: bring the verdict and the chart into view.
     if (revealedNow) result.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
-  return { dispose: () => undefined, retheme: () => chart?.retheme() };
+  return { dispose: () => undefined, retheme: () => charts.forEach((c) => c.retheme()) };
 }

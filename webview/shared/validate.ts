@@ -76,12 +76,6 @@ export function validateControls(v: unknown, field = 'controls'): ProbeControls 
 export function validateSettings(v: unknown, field = 'settings'): DemoSettings {
   const o = obj(field, v);
   const out: { -readonly [K in keyof DemoSettings]: DemoSettings[K] } = {};
-  if (o.trainTask !== undefined) {
-    if (o.trainTask !== 'echo' && o.trainTask !== 'adding') throw new ProtocolError(`${field}.trainTask`, 'must be "echo" or "adding"');
-    out.trainTask = o.trainTask;
-  }
-  if (o.trainDelay !== undefined) out.trainDelay = finite(`${field}.trainDelay`, o.trainDelay);
-  if (o.trainLength !== undefined) out.trainLength = finite(`${field}.trainLength`, o.trainLength);
   if (o.trainSteps !== undefined) out.trainSteps = finite(`${field}.trainSteps`, o.trainSteps);
   if (o.prediction !== undefined) out.prediction = str(`${field}.prediction`, o.prediction);
   if (o.revealed !== undefined) {

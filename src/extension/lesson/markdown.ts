@@ -64,7 +64,8 @@ function renderBlockBody(block: ScheduleBlock): string {
   if (block.bullets.length) {
     parts.push(list(block.bullets.map((b) => (b.demo ? `${b.text} — demo: ${demoLine(b.demo)}` : b.text))));
   }
-  if (block.demo) parts.push(`Demo: ${demoLine(block.demo)}`);
+  if (block.demoParts) parts.push(`Demos:\n\n${list(block.demoParts.map((d) => `${d.text}: ${demoLine(d.demo)}`))}`);
+  else if (block.demo) parts.push(`Demo: ${demoLine(block.demo)}`);
   const checks = checksPosedIn(block.id);
   if (checks.length) parts.push(`Concept checks to pose here (students answer before the answer is revealed):\n\n${list(checks.map(checkLine))}`);
   if (parts.length === 0) parts.push(block.isBreak ? '_Break._' : '_Open time for questions._');

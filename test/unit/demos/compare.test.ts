@@ -36,8 +36,3 @@ test('clipping the probe scales the whole curve by clip / ‖g‖ and only when 
   assert.ok(Math.abs(clipped.clipFactor - 0.25) < 1e-12);
   assert.equal(engineProbe(problem, free.gradNorm * 2).clipFactor, 1);
 });
-
-test('presenter order follows the plan: the lecture demo, then the practice demonstrations', async () => {
-  const { presenterOrder } = await import('../../../src/demos/presenterOrder');
-  assert.deepEqual(presenterOrder(), ['predictThenRun', 'train', 'gradientNorms', 'clipping']);
-});
