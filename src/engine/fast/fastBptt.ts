@@ -1,24 +1,59 @@
-import type { LossSpec, SequenceBatch, Targets } from '../batch';
-import type { BpttResult } from '../bptt';
-import { zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
-import { sumOfSquares } from '../tensor';
+import { validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from '../batch';
+import { globalNorm } from '../clip';
+import { EngineInputError } from '../errors';
+import { validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
+import type { BpttResult } from '../result';
 import { lockstepBuffers, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
-import type { BpttWorkspace } from './workspace';
+import { BpttWorkspace, sharedWorkspace } from './workspace';
 
 /**
- * The fast path behind bptt(): the B sequences of a batch in lockstep (matrix–matrix products per
- * step), then every weight gradient as one product over all steps and sequences. Same results as
- * the readable `bpttReadable` up to rounding (sums are taken in a different order).
+ * The fast path: what the checker, the demos, the plots, the CLI and training run. The same maths
+ * as the readable readableBptt (../bptt.ts), arranged for speed: the B sequences of a batch in
+ * lockstep (matrix–matrix products per step), then every weight gradient as one product over all
+ * steps and sequences. Results agree with the readable version up to rounding (sums are taken in
+ * a different order); the tests hold both to the golden cases and to reference/plainBptt.ts.
  */
-export function bpttBatchFast(
+
+/** What else a bptt call may return besides the norms and gradients. */
+export interface BpttOptions {
+  /** Also return every dL/dh_t (BpttResult.hiddenGrads), e.g. for the lab's `bptt`. */
+  readonly hiddenGrads?: boolean;
+}
+
+/**
+ * Full backpropagation through time for the batch-mean loss. Validates every input. Pass a
+ * workspace to reuse its scratch buffers across calls (training loops, benchmarks) or to choose the
+ * kernels for this call; without one, the kernels chosen with useKernels() are used.
+ */
+export function bptt(
+  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, workspace?: BpttWorkspace, options?: BpttOptions,
+): BpttResult {
+  const sizes = validateParams(p);
+  validateBatch(batch, sizes.D);
+  validateLoss(loss);
+  validateTargets(targets, loss, batch.B, batch.T, sizes.O);
+  return bpttUnchecked(p, batch, targets, loss, sizes, workspace, options);
+}
+
+/** bptt() without validation, for loops that validated once (training, sweeps, benchmarks). */
+export function bpttUnchecked(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
-  ws: BpttWorkspace,
+  workspace?: BpttWorkspace, options?: BpttOptions,
+): BpttResult {
+  return bpttBatchFast(p, batch, targets, loss, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T), options?.hiddenGrads === true);
+}
+
+/** The batch in lockstep: every row of a step belongs to the one batch, all T steps long. */
+function bpttBatchFast(
+  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
+  ws: BpttWorkspace, keepHiddenGrads: boolean,
 ): BpttResult {
   const { B, T, xs } = batch;
-  const { D } = sizes;
+  const { D, H } = sizes;
+  const hiddenGrads = keepHiddenGrads ? new Float64Array(T * B * H) : null;
   const plan: LockstepPlan = {
     N: B, Tmax: T, start: new Int32Array(B), active: new Int32Array(T).fill(B), scale: 1 / B, loss,
-    targetsOf: () => targets, targetBase: Int32Array.from({ length: B }, (_, b) => b * T),
+    targetsOf: () => targets, targetBase: Int32Array.from({ length: B }, (_, b) => b * T), hiddenGrads,
   };
   ws.reserve(lockstepBuffers(sizes, B, T));
   const trace = runLockstep(p, sizes, plan, ws, (X) => {
@@ -40,7 +75,8 @@ export function bpttBatchFast(
   const grads = weightGrads(sizes, plan, trace, ws, 0, B, T * B, 1);
   let L = 0;
   for (let b = 0; b < B; b++) L += trace.rowLoss[b];
-  return { loss: L, hiddenGradNorms, grads, gradNorm: globalNormOf(grads) };
+  const result = { loss: L, hiddenGradNorms, grads, gradNorm: globalNorm(grads) };
+  return hiddenGrads === null ? result : { ...result, hiddenGrads };
 }
 
 /** One sequence of its own length T (B = 1), with its targets. */
@@ -53,9 +89,24 @@ export interface SingleSequence {
  * BPTT of many independent sequences of different lengths (each B = 1, each with its own loss,
  * gradients and hidden-gradient norms): the same results as one bptt() call per sequence, computed
  * in lockstep. This is what a sweep over T (the lesson's "how does the gradient reaching step 1
- * change with T") needs.
+ * change with T", the predict-then-run demo) needs. The loss is at the last step or at every step
+ * (a step mask has no meaning across different lengths). Validates every input.
  */
-export function bpttEachFast(
+export function bpttEach(p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, workspace?: BpttWorkspace): BpttResult[] {
+  const sizes = validateParams(p);
+  validateLoss(loss);
+  if (typeof loss.at !== 'string') throw new EngineInputError('loss.at', 'must be "last" or "all" for sequences of different lengths');
+  sequences.forEach(({ batch, targets }, i) => {
+    const field = `sequences[${i}]`;
+    if (batch.B !== 1) throw new EngineInputError(`${field}.xs`, `must hold one sequence (B = 1), got B = ${batch.B}`);
+    validateBatch(batch, sizes.D, `${field}.xs`);
+    validateTargets(targets, loss, 1, batch.T, sizes.O, `${field}.targets`);
+  });
+  const maxT = sequences.reduce((m, s) => Math.max(m, s.batch.T), 0);
+  return bpttEachFast(p, sequences, loss, sizes, workspace ?? workspaceFor(sizes, sequences.length, maxT));
+}
+
+function bpttEachFast(
   p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, sizes: Sizes,
   ws: BpttWorkspace,
 ): BpttResult[] {
@@ -74,7 +125,7 @@ export function bpttEachFast(
   }
   const plan: LockstepPlan = {
     N, Tmax, start, active, scale: 1, loss,
-    targetsOf: (b) => sequences[order[b]].targets, targetBase: new Int32Array(N),
+    targetsOf: (b) => sequences[order[b]].targets, targetBase: new Int32Array(N), hiddenGrads: null,
   };
   ws.reserve(lockstepBuffers(sizes, N, Tmax));
   const trace = runLockstep(p, sizes, plan, ws, (X) => {
@@ -93,7 +144,7 @@ export function bpttEachFast(
     for (let t = 0; t < T; t++) hiddenGradNorms[t] = Math.sqrt(trace.dhSq[(start[b] + t) * N + b]);
     // Row b's steps are N rows apart in the time-major buffers.
     const grads = weightGrads(sizes, plan, trace, ws, start[b] * N + b, 1, T, N);
-    results[order[b]] = { loss: trace.rowLoss[b], hiddenGradNorms, grads, gradNorm: globalNormOf(grads) };
+    results[order[b]] = { loss: trace.rowLoss[b], hiddenGradNorms, grads, gradNorm: globalNorm(grads) };
   }
   return results;
 }
@@ -126,7 +177,8 @@ function weightGrads(
   mul.atbAccumulate(H, D, count, DA, daFirst * H, step * H, X, daFirst * D, step * D, gWxh, 0, D);
   mul.atbAccumulate(H, H, count, DA, daFirst * H, step * H, hs, hsFirst * H, step * H, gWhh, 0, H);
   sumRows(g.bh, DA, daFirst * H, step * H, count, H);
-  // The output layer only sees the steps in the loss: all of them, or the last one.
+  // The output layer only sees the steps in the loss: the last one, or all of them (a step mask
+  // leaves DY at zero on the steps outside the loss, so summing all steps is right).
   const lastOnly = plan.loss.at === 'last';
   const outFirst = lastOnly ? first + (count - rowsPerStep) * rowStep : first;
   const outCount = lastOnly ? rowsPerStep : count;
@@ -156,6 +208,14 @@ function sumRows(out: Float64Array, A: Float64Array, off: number, stride: number
   }
 }
 
-function globalNormOf(g: RnnGrads): number {
-  return Math.sqrt(sumOfSquares(g.Wxh.data) + sumOfSquares(g.Whh.data) + sumOfSquares(g.bh) + sumOfSquares(g.Why.data) + sumOfSquares(g.by));
+/** Problems whose scratch needs more numbers than this (32 MB) get a workspace of their own. */
+const SHARED_WORKSPACE_LIMIT = 4_000_000;
+
+/**
+ * The workspace for a call that passes none: the shared one, or a fresh one for big problems so the
+ * shared one never holds on to more than 32 MB after a large run.
+ */
+export function workspaceFor(sizes: Sizes, sequences: number, maxT: number): BpttWorkspace {
+  const need = Object.values(lockstepBuffers(sizes, sequences, maxT)).reduce((a, b) => a + b, 0);
+  return need > SHARED_WORKSPACE_LIMIT ? new BpttWorkspace() : sharedWorkspace();
 }

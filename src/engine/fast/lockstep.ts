@@ -29,6 +29,8 @@ export interface LockstepPlan {
   /** Targets of row b, and the index of its first step in them (b·T in a batch, 0 alone). */
   readonly targetsOf: (b: number) => Targets;
   readonly targetBase: Int32Array;
+  /** Where to copy every dL/dh (slot s·N + b, H numbers each), or null when not asked for. */
+  readonly hiddenGrads: Float64Array | null;
 }
 
 export interface LockstepTrace {
@@ -41,9 +43,15 @@ export interface LockstepTrace {
   readonly rowLoss: Float64Array;
 }
 
-/** Whether global step s is in the loss (right-aligned rows all end at step Tmax−1). */
+/**
+ * Whether global step s is in the loss (right-aligned rows all end at step Tmax−1; a step mask is
+ * only used with rows of equal length, so global step s is everyone's step s + 1).
+ */
 export function stepCounted(plan: LockstepPlan, s: number): boolean {
-  return plan.loss.at === 'all' || s === plan.Tmax - 1;
+  const { at } = plan.loss;
+  if (at === 'all') return true;
+  if (at === 'last') return s === plan.Tmax - 1;
+  return at[s];
 }
 
 /**
@@ -91,7 +99,10 @@ export function runLockstep(
     for (let b = 0; b < n; b++) {
       for (let j = 0; j < H; j++) hs[hOut + b * H + j] = tanh(pre[b * H + j] + bh[j]);
     }
-    if (!stepCounted(plan, s)) continue;
+    if (!stepCounted(plan, s)) {
+      DY.fill(0, s * N * O, (s + 1) * N * O); // no output gradient at this step (see weightGrads)
+      continue;
+    }
     mul.abt(n, O, H, hs, hOut, H, Why, 0, H, Y, 0, O, false);
     for (let b = 0; b < n; b++) {
       for (let k = 0; k < O; k++) Y[b * O + k] += by[k];
@@ -122,6 +133,7 @@ export function runLockstep(
       }
       dhSq[s * N + b] = sq;
     }
+    plan.hiddenGrads?.set(dh.subarray(0, n * H), s * N * H);
     const nPrev = s > 0 ? active[s - 1] : 0;
     if (nPrev > 0) mul.abt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
   }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { BpttWorkspace, createRng } from '../../../src/engine';
-import { sleb, uleb } from '../../../src/engine/fast/wasm/assemble';
+import { BpttWorkspace, bptt, chosenKernels, createRng, useKernels } from '../../../src/engine';
+import { FunctionBuilder, F64, I32, V128, sleb, uleb } from '../../../src/engine/fast/wasm/assemble';
+import { hasRelaxedSimd } from '../../../src/engine/fast/wasm/instance';
+import { BACKENDS, randomProblem } from './support';
+
+/** Set in the child run below: the runtime was started with relaxed SIMD, so 'wasm' must be fused. */
+const EXPECT_FMA = process.env.RNN_LAB_EXPECT_FMA === '1';
 
 describe('the WebAssembly assembler', () => {
   test('LEB128 encodings', () => {
@@ -13,6 +20,15 @@ describe('the WebAssembly assembler', () => {
     assert.deepEqual(sleb(63), [63]);
     assert.deepEqual(sleb(64), [0xc0, 0x00]);
     assert.deepEqual(sleb(-123456), [0xc0, 0xbb, 0x78]);
+  });
+
+  test('locals are numbered after the parameters, in the order they are asked for', () => {
+    const f = new FunctionBuilder('k', ['a', 'b', 'c'] as const);
+    assert.deepEqual(f.param, { a: 0, b: 1, c: 2 });
+    assert.equal(f.local(I32), 3);
+    assert.deepEqual(f.locals(V128, 2), [4, 5]);
+    assert.equal(f.local(F64), 6);
+    assert.deepEqual(f.build([]).locals, [I32, V128, V128, F64]);
   });
 });
 
@@ -28,10 +44,10 @@ function naiveABt(M: number, N: number, K: number, A: Float64Array, aOff: number
 describe('matrix products (SIMD kernels with TypeScript edges, and the TypeScript fallback)', () => {
   const rng = createRng(77);
   const shapes = [[1, 1, 1], [1, 9, 6], [2, 4, 2], [4, 2, 2], [5, 3, 7], [8, 8, 8], [13, 6, 10], [32, 64, 64], [3, 64, 64], [9, 17, 33]];
-  for (const simd of [true, false]) {
+  for (const kernels of BACKENDS) {
     for (const [M, N, K] of shapes) {
-      test(`${simd ? 'SIMD' : 'TypeScript'}: ${M}×${N} with inner size ${K}, with offsets and strides`, () => {
-        const ws = new BpttWorkspace({ simd });
+      test(`${kernels}: ${M}×${N} with inner size ${K}, with offsets and strides`, () => {
+        const ws = new BpttWorkspace({ kernels });
         const lda = K + 3, ldb = K + 1, ldc = N + 2;
         ws.reserve({ A: 5 + M * lda, B: 2 + N * ldb, C: 1 + M * ldc });
         const a = ws.take('A', 5 + M * lda), b = ws.take('B', 2 + N * ldb), c = ws.take('C', 1 + M * ldc).fill(0.5);
@@ -60,23 +76,45 @@ describe('matrix products (SIMD kernels with TypeScript edges, and the TypeScrip
           for (let m = 0; m < M; m++) sum += P[1 + m * ldp + n] * Q[2 + m * ldq + k];
           assert.ok(Math.abs(G[n * K + k] - sum) <= 1e-13 * (M + 1), `G[${n}][${k}] = ${G[n * K + k]}, expected ${sum}`);
         }
-        assert.equal(ws.simd, simd);
+        assert.equal(ws.kernels, kernels === 'typescript' ? 'typescript' : kernels === 'wasm-simd' || !hasRelaxedSimd() ? 'wasm-simd' : 'wasm-fma');
       });
     }
   }
 });
 
-describe('where the SIMD kernels are used', () => {
-  test('in Node by default; in a web page only when asked (a page\'s CSP may refuse WebAssembly)', () => {
-    assert.equal(new BpttWorkspace().simd, true);
-    const g = globalThis as { document?: unknown };
-    g.document = {};
+describe('which kernels run: the caller chooses', () => {
+  test('TypeScript until an entry point chooses otherwise; useKernels sets what workspaces get by default', () => {
+    const before = chosenKernels();
     try {
-      assert.equal(new BpttWorkspace().simd, false);
-      assert.equal(new BpttWorkspace({ simd: true }).simd, true);
+      assert.equal(new BpttWorkspace().kernels, 'typescript');
+      useKernels({ kernels: 'wasm-simd' });
+      assert.equal(new BpttWorkspace().kernels, 'wasm-simd');
+      assert.equal(new BpttWorkspace({ kernels: 'typescript' }).kernels, 'typescript', 'a workspace\'s own choice wins');
+      // A call without a workspace runs the chosen kernels too, and gets the same numbers.
+      const pr = randomProblem(5, { B: 3, T: 7, D: 4, H: 8, O: 3 }, { kind: 'mse', at: 'all' });
+      const viaDefault = bptt(pr.params, pr.batch, pr.targets, pr.loss);
+      const viaTs = bptt(pr.params, pr.batch, pr.targets, pr.loss, new BpttWorkspace({ kernels: 'typescript' }));
+      assert.ok(Math.abs(viaDefault.gradNorm - viaTs.gradNorm) <= 1e-13 * viaTs.gradNorm);
     } finally {
-      delete g.document;
+      useKernels(before);
     }
-    assert.equal(new BpttWorkspace({ simd: false }).simd, false);
   });
+
+  test(`'wasm' uses fused multiply-add exactly where the runtime validates relaxed SIMD${EXPECT_FMA ? ' (child run with relaxed SIMD)' : ''}`, () => {
+    const ws = new BpttWorkspace({ kernels: 'wasm' });
+    assert.equal(ws.kernels, hasRelaxedSimd() ? 'wasm-fma' : 'wasm-simd');
+    if (EXPECT_FMA) assert.equal(ws.kernels, 'wasm-fma', 'started with relaxed SIMD, yet the fused kernels are not in use');
+  });
+
+  // Node 20 has relaxed SIMD behind a flag: run this file and the golden cases again with it, so
+  // the fused kernels are held to the oracle and to PyTorch here too, not only where they run.
+  if (!hasRelaxedSimd() && !EXPECT_FMA) {
+    test('the fused multiply-add kernels pass the kernel tests and the golden cases (child Node with relaxed SIMD)', () => {
+      const files = [__filename, join(__dirname, 'golden.test.js')];
+      const run = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--test', '--test-reporter=dot', ...files], {
+        env: { ...process.env, RNN_LAB_EXPECT_FMA: '1' }, encoding: 'utf8', timeout: 120_000,
+      });
+      assert.equal(run.status, 0, `the child run failed:\n${run.stdout}\n${run.stderr}`);
+    });
+  }
 });

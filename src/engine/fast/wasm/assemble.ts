@@ -1,8 +1,9 @@
 /**
  * A tiny WebAssembly assembler: just enough of the binary format (types, an imported memory,
  * functions, exports, the opcodes the kernels use) to write the SIMD kernels in TypeScript, so the
- * engine needs no build step and no compiler package. Reference: the WebAssembly core spec §5
- * (binary format) and the SIMD proposal's opcode table.
+ * engine needs no build step and no compiler package. The byte values are those of the WebAssembly
+ * core specification's binary format, its fixed-width SIMD instructions and the relaxed-SIMD
+ * extension (f64x2.relaxed_madd).
  */
 
 export const I32 = 0x7f;
@@ -57,6 +58,8 @@ export const op = {
   f64x2Lane: (lane: number) => [0xfd, ...uleb(33), lane],
   f64x2Add: [0xfd, ...uleb(240)],
   f64x2Mul: [0xfd, ...uleb(242)],
+  /** a·b + c, fused into one rounding where the CPU has fused multiply-add (relaxed SIMD). */
+  f64x2RelaxedMadd: [0xfd, ...uleb(0x107)],
 };
 
 export interface WasmFunction {
@@ -65,6 +68,37 @@ export interface WasmFunction {
   /** Extra locals after the parameters, in order. */
   readonly locals: ValType[];
   readonly body: number[];
+}
+
+/**
+ * Numbers a function's parameters and locals as they are declared, so a kernel names its values
+ * (`const k = f.local(I32)`) and no index is ever written by hand.
+ */
+export class FunctionBuilder<P extends string> {
+  /** The index of each parameter, by name (parameters come first, in the order given). */
+  readonly param: Readonly<Record<P, number>>;
+  private readonly paramTypes: ValType[];
+  private readonly localTypes: ValType[] = [];
+
+  constructor(readonly name: string, params: readonly P[], type: ValType = I32) {
+    this.param = Object.fromEntries(params.map((p, i) => [p, i])) as Record<P, number>;
+    this.paramTypes = params.map(() => type);
+  }
+
+  /** A new local of the given type; returns its index. */
+  local(type: ValType): number {
+    this.localTypes.push(type);
+    return this.paramTypes.length + this.localTypes.length - 1;
+  }
+
+  /** n new locals of one type. */
+  locals(type: ValType, n: number): number[] {
+    return Array.from({ length: n }, () => this.local(type));
+  }
+
+  build(body: number[]): WasmFunction {
+    return { name: this.name, params: this.paramTypes, locals: this.localTypes, body };
+  }
 }
 
 /** A module importing `env.memory` and exporting the given functions (no results). */
