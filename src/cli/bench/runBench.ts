@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { BpttWorkspace, bptt, bpttEach } from '../../engine';
+import { BpttWorkspace, bptt, bpttEach, type KernelChoice } from '../../engine';
 import { plainBptt } from '../../engine/reference/plainBptt';
 import type { Workload } from './workloads';
 
@@ -38,8 +38,8 @@ export function medianMs(run: () => void, minRuns: number, budgetMs: number): { 
 }
 
 /** Forward + full BPTT of the workload with the engine (one reused workspace, as a training loop would). */
-export function engineRunner(w: Workload, simd = true): () => void {
-  const ws = new BpttWorkspace({ simd });
+export function engineRunner(w: Workload, kernels: KernelChoice = 'wasm'): () => void {
+  const ws = new BpttWorkspace({ kernels });
   if (w.sweep) return () => { bpttEach(w.params, w.problems, w.loss, ws); };
   const { batch, targets } = w.problems[0];
   return () => { bptt(w.params, batch, targets, w.loss, ws); };
@@ -57,5 +57,5 @@ export function timeWorkload(w: Workload, options: { baseline: boolean; minRuns:
   };
   const engine = timing(engineRunner(w));
   if (!options.baseline) return { workload: w, engine };
-  return { workload: w, engine, engineTs: timing(engineRunner(w, false)), plainJs: timing(plainRunner(w)) };
+  return { workload: w, engine, engineTs: timing(engineRunner(w, 'typescript')), plainJs: timing(plainRunner(w)) };
 }

@@ -67,12 +67,13 @@ export function runLockstep(
 ): LockstepTrace {
   const { D, H, O } = sizes;
   const { N, Tmax, start, active } = plan;
-  const bh = p.bh, by = p.by;
-  const mul = ws.products;
+  const by = p.by;
+  const mul = ws.products, step = ws.elementwise;
   // The weights are copied next to the other buffers (into the SIMD kernels' memory, if in use).
   const Wxh = copyInto(ws.take('Wxh', H * D), p.Wxh.data);
   const Whh = copyInto(ws.take('Whh', H * H), p.Whh.data);
   const Why = copyInto(ws.take('Why', O * H), p.Why.data);
+  const bh = copyInto(ws.take('bh', H), p.bh);
   const X = ws.take('X', Tmax * N * D);
   const hs = ws.take('hs', (Tmax + 1) * N * H);
   const pre = ws.take('pre', N * H);
@@ -96,9 +97,7 @@ export function runLockstep(
     mul.abt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
     mul.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
     const hOut = (s + 1) * N * H;
-    for (let b = 0; b < n; b++) {
-      for (let j = 0; j < H; j++) hs[hOut + b * H + j] = tanh(pre[b * H + j] + bh[j]);
-    }
+    step.tanhRows(n, H, pre, bh, hs, hOut);
     if (!stepCounted(plan, s)) {
       DY.fill(0, s * N * O, (s + 1) * N * O); // no output gradient at this step (see weightGrads)
       continue;
@@ -113,27 +112,17 @@ export function runLockstep(
 
   // Backward, from the last step to the first: dh_s = DY_s Why + dhNext;  da_s = dh_s ⊙ (1 − h_s²);
   // dhNext = da_s Whh (the part of dL/dh_{s−1} that comes through the recurrence).
+  dhNext.fill(0); // nothing comes back from beyond the last step (and the workspace is not cleared)
   for (let s = Tmax - 1; s >= 0; s--) {
     const n = active[s];
     if (stepCounted(plan, s)) {
       mul.abt(n, H, O, DY, s * N * O, O, WhyT, 0, O, dh, 0, H, false);
-      if (s < Tmax - 1) for (let i = 0; i < n * H; i++) dh[i] += dhNext[i];
     } else {
-      dh.set(dhNext.subarray(0, n * H));
+      dh.fill(0, 0, n * H);
     }
-    const hAt = (s + 1) * N * H;
-    const daAt = s * N * H;
-    for (let b = 0; b < n; b++) {
-      let sq = 0;
-      for (let j = 0; j < H; j++) {
-        const g = dh[b * H + j];
-        const h = hs[hAt + b * H + j];
-        sq += g * g;
-        DA[daAt + b * H + j] = g * (1 - h * h);
-      }
-      dhSq[s * N + b] = sq;
-    }
+    step.backStep(n, H, dh, dhNext, true, hs, (s + 1) * N * H, DA, s * N * H, dhSq, s * N);
     plan.hiddenGrads?.set(dh.subarray(0, n * H), s * N * H);
+    const daAt = s * N * H;
     const nPrev = s > 0 ? active[s - 1] : 0;
     if (nPrev > 0) mul.abt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
   }
@@ -143,23 +132,12 @@ export function runLockstep(
 /** Every buffer a lockstep run and its weight gradients take, by name → entries (for ws.reserve). */
 export function lockstepBuffers({ D, H, O }: Sizes, N: number, Tmax: number): Record<string, number> {
   return {
-    Wxh: H * D, Whh: H * H, Why: O * H, WhhT: H * H, WhyT: H * O,
+    Wxh: H * D, Whh: H * H, Why: O * H, bh: H, WhhT: H * H, WhyT: H * O,
     X: Tmax * N * D, hs: (Tmax + 1) * N * H, pre: N * H, Y: N * O, DY: Tmax * N * O, DA: Tmax * N * H,
     dh: N * H, dhNext: N * H, dhSq: Tmax * N,
     gWxh: H * D, gWhh: H * H, gWhy: O * H,
     gatherDA: N > 1 ? Tmax * H : 0, gatherX: N > 1 ? Tmax * D : 0, gatherH: N > 1 ? (Tmax + 1) * H : 0,
   };
-}
-
-/**
- * tanh(x) = −expm1(−2|x|) / (expm1(−2|x|) + 2), with the sign of x: accurate to a few ulp for tiny
- * and large |x| alike (expm1 has no cancellation near 0), and about a quarter faster than Math.tanh
- * in V8, where tanh is the largest cost outside the matrix products.
- */
-function tanh(x: number): number {
-  const e = Math.expm1(-2 * Math.abs(x));
-  const t = -e / (e + 2);
-  return x < 0 ? -t : t;
 }
 
 function copyInto(out: Float64Array, from: Float64Array): Float64Array {

@@ -1,3 +1,4 @@
+import { Elementwise } from './elementwise';
 import { Products } from './products';
 import { instantiateKernels, type EngineLog, type WasmKernels } from './wasm/instance';
 
@@ -53,6 +54,7 @@ export function chosenKernels(): KernelOptions {
  */
 export class BpttWorkspace {
   readonly products: Products;
+  readonly elementwise: Elementwise;
   private readonly wasm: WasmKernels | null;
   private readonly plain = new Map<string, Float64Array>();
   private layout = new Map<string, { byteOffset: number; length: number }>();
@@ -67,6 +69,7 @@ export class BpttWorkspace {
     const log = options.log ?? chosen.log;
     this.wasm = kernels === 'typescript' ? null : instantiateKernels(kernels === 'wasm', log);
     this.products = new Products(this.wasm);
+    this.elementwise = new Elementwise(this.wasm);
   }
 
   /** Whether the WebAssembly SIMD kernels are in use. */

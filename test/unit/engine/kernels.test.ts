@@ -118,3 +118,57 @@ describe('which kernels run: the caller chooses', () => {
     });
   }
 });
+
+describe('the elementwise step kernels', () => {
+  /** Distance in units in the last place of `want`. */
+  const ulps = (got: number, want: number): number => {
+    if (Object.is(got, want)) return 0;
+    const spacing = Math.max(Math.abs(want) * Number.EPSILON, Number.MIN_VALUE);
+    return Math.abs(got - want) / spacing;
+  };
+  const special = [0, -0, 1e-300, -5e-324, 1e-9, 0.3999999999999999, 0.4, 0.4000000000000001, 0.5, 1, 2.5, 18.5, 19.1, 20, 20.5, 700, 1e300, Infinity, -Infinity, NaN];
+  const grid = Array.from({ length: 4000 }, (_, i) => (i - 2000) / 90); // −22.2 … 22.2, across both formulas
+  const xs = [...special, ...special.map((x) => -x), ...grid];
+
+  for (const kernels of BACKENDS) {
+    test(`tanh (${kernels}) is within 2 ulp of Math.tanh (and exact on 0, ±∞ and NaN)`, () => {
+      const ws = new BpttWorkspace({ kernels });
+      const H = 2, R = xs.length / H;
+      ws.reserve({ pre: xs.length, bias: H, out: xs.length + 4 });
+      const pre = ws.take('pre', xs.length), bias = ws.take('bias', H).fill(0), out = ws.take('out', xs.length + 4);
+      pre.set(xs);
+      ws.elementwise.tanhRows(R, H, pre, bias, out, 4);
+      let worst = { x: 0, ulps: 0 };
+      xs.forEach((x, i) => {
+        const got = out[4 + i], want = Math.tanh(x + 0); // the kernel adds the bias (0 here): −0 + 0 is +0
+        if (Number.isNaN(want)) { assert.ok(Number.isNaN(got), `tanh(${x}) = ${got}`); return; }
+        const e = ulps(got, want);
+        if (e > worst.ulps) worst = { x, ulps: e };
+        if (want === 0 || !Number.isFinite(x)) assert.ok(Object.is(got, want), `tanh(${x}) = ${got}, expected ${want}`);
+      });
+      assert.ok(worst.ulps <= 2, `tanh(${worst.x}) is ${worst.ulps.toFixed(2)} ulp from Math.tanh`);
+    });
+
+    test(`backStep (${kernels}): dh += dhNext, da = dh ⊙ (1 − h²), per-row squared norms`, () => {
+      const ws = new BpttWorkspace({ kernels });
+      const rng = createRng(12);
+      const R = 3, H = 6;
+      ws.reserve({ dh: R * H, dhNext: R * H, h: R * H + 2, da: R * H + 1, sq: R + 1 });
+      const fill = (a: Float64Array): Float64Array => a.map(() => rng.between(-1, 1));
+      const dh = fill(ws.take('dh', R * H)), dhNext = fill(ws.take('dhNext', R * H)), h = fill(ws.take('h', R * H + 2));
+      const da = ws.take('da', R * H + 1), sq = ws.take('sq', R + 1);
+      const total = dh.map((v, i) => v + dhNext[i]);
+      ws.elementwise.backStep(R, H, dh, dhNext, true, h, 2, da, 1, sq, 1);
+      for (let r = 0; r < R; r++) {
+        let s = 0;
+        for (let j = 0; j < H; j++) {
+          const i = r * H + j;
+          assert.equal(dh[i], total[i]);
+          assert.ok(Math.abs(da[1 + i] - total[i] * (1 - h[2 + i] ** 2)) <= 1e-15);
+          s += total[i] ** 2;
+        }
+        assert.ok(Math.abs(sq[1 + r] - s) <= 1e-14 * s, `row ${r}: ${sq[1 + r]} vs ${s}`);
+      }
+    });
+  }
+});

@@ -60,7 +60,31 @@ export const op = {
   f64x2Mul: [0xfd, ...uleb(242)],
   /** a·b + c, fused into one rounding where the CPU has fused multiply-add (relaxed SIMD). */
   f64x2RelaxedMadd: [0xfd, ...uleb(0x107)],
+  f64x2Sub: [0xfd, ...uleb(241)],
+  f64x2Div: [0xfd, ...uleb(243)],
+  f64x2Abs: [0xfd, ...uleb(236)],
+  f64x2Min: [0xfd, ...uleb(244)],
+  f64x2Lt: [0xfd, ...uleb(0x49)],
+  v128And: [0xfd, ...uleb(0x4e)],
+  v128Or: [0xfd, ...uleb(0x50)],
+  v128Bitselect: [0xfd, ...uleb(0x52)],
+  i64x2Shl: [0xfd, ...uleb(0xcb)],
+  i64x2Add: [0xfd, ...uleb(0xce)],
+  /** Both lanes set to the float64 `value`. */
+  f64x2Const: (value: number) => [0xfd, ...uleb(12), ...f64Bytes(value), ...f64Bytes(value)],
+  /** Both lanes set to the 64-bit pattern hi·2³² + lo. */
+  i64x2Const: (hi: number, lo: number) => [0xfd, ...uleb(12), ...u32Bytes(lo), ...u32Bytes(hi), ...u32Bytes(lo), ...u32Bytes(hi)],
 };
+
+function f64Bytes(value: number): number[] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value, true); // WebAssembly memory and constants are little-endian
+  return Array.from(new Uint8Array(view.buffer));
+}
+
+function u32Bytes(value: number): number[] {
+  return [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff];
+}
 
 export interface WasmFunction {
   readonly name: string;

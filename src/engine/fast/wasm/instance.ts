@@ -26,6 +26,8 @@ export interface WasmKernels {
   readonly abt: Kernel;
   readonly atb: Kernel;
   readonly abtRow: Kernel;
+  readonly tanhRows: Kernel;
+  readonly backStep: Kernel;
 }
 
 const compiled = new Map<KernelFlavour, object | null>();
@@ -76,7 +78,10 @@ export function instantiateKernels(fma: boolean, log?: EngineLog): WasmKernels |
   try {
     const memory = new api.Memory({ initial: 1 });
     const { exports } = new api.Instance(module, { env: { memory } });
-    return { flavour, memory, abt: exports.abt as Kernel, atb: exports.atb as Kernel, abtRow: exports.abtRow as Kernel };
+    const kernel = (name: string): Kernel => exports[name] as Kernel;
+    return {
+      flavour, memory, abt: kernel('abt'), atb: kernel('atb'), abtRow: kernel('abtRow'), tanhRows: kernel('tanhRows'), backStep: kernel('backStep'),
+    };
   } catch (e) {
     log?.(`RNN Lab engine: the WebAssembly kernels could not be instantiated (${String(e)}); the TypeScript products are used instead.`);
     return null;

@@ -1,6 +1,10 @@
 import { FunctionBuilder, I32, V128, assembleModule, forLoop, op, type WasmFunction } from './assemble';
+import { stepKernels } from './stepKernels';
 
 /**
+ * The module: the two products of fast/gemm.ts (below) and the elementwise step kernels
+ * (stepKernels.ts).
+ *
  * The two products of fast/gemm.ts as WebAssembly SIMD kernels (two float64 lanes per instruction),
  * for the aligned bulk of each product; the caller does the ragged edges in TypeScript. Pointers
  * and strides are in BYTES into the imported memory.
@@ -164,7 +168,7 @@ function abtRowKernel(flavour: KernelFlavour): WasmFunction {
 }
 
 export function kernelModuleBytes(flavour: KernelFlavour): Uint8Array {
-  return assembleModule([abtKernel(flavour), atbKernel(flavour), abtRowKernel(flavour)]);
+  return assembleModule([abtKernel(flavour), atbKernel(flavour), abtRowKernel(flavour), ...stepKernels(flavour)]);
 }
 
 /**
