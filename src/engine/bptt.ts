@@ -2,7 +2,7 @@ import { inLoss, type LossSpec, type SequenceBatch, type Targets } from './batch
 import { globalNorm } from './clip';
 import { stepLossAndGrad } from './loss';
 import { zeroGrads, type RnnParams, type Sizes } from './params';
-import type { BpttResult } from './result';
+import type { BpttResult, ForwardTrace } from './result';
 import type { Matrix } from './tensor';
 
 /**
@@ -120,21 +120,8 @@ function forwardSequence(p: RnnParams, x: (t: number) => Float64Array, T: number
   return { a, h, y };
 }
 
-/**
- * Everything the forward pass computed, time-major so each step's B×H block is contiguous:
- * `hs[(t·B + b)·H + j]` is h_t of sequence b for t = 0..T (t = 0 is h0);
- * `ys[((t − 1)·B + b)·O + k]` is y_t of sequence b for t = 1..T.
- */
-export interface ForwardTrace {
-  readonly B: number;
-  readonly T: number;
-  readonly sizes: Sizes;
-  readonly hs: Float64Array;
-  readonly ys: Float64Array;
-}
-
-/** The forward pass alone, for every sequence of the batch (no validation: see forward()). */
-export function forwardUnchecked(p: RnnParams, batch: SequenceBatch, sizes: Sizes): ForwardTrace {
+/** The readable forward pass alone, for every sequence of the batch (tests hold the fast one to it). */
+export function readableForward(p: RnnParams, batch: SequenceBatch, sizes: Sizes): ForwardTrace {
   const { B, T, xs } = batch;
   const { D, H, O } = sizes;
   const hs = new Float64Array((T + 1) * B * H);

@@ -1,4 +1,4 @@
-import type { RnnGrads } from './params';
+import type { RnnGrads, Sizes } from './params';
 
 /** What one forward + backward pass through time produces (every BPTT of the engine returns this). */
 export interface BpttResult {
@@ -15,4 +15,17 @@ export interface BpttResult {
   readonly gradNorm: number;
   /** dL/dh_t itself, `[((t − 1)·B + b)·H + j]`, when asked for (bptt's `hiddenGrads` option). */
   readonly hiddenGrads?: Float64Array;
+}
+
+/**
+ * Everything the forward pass computed, time-major so each step's B×H block is contiguous:
+ * `hs[(t·B + b)·H + j]` is h_t of sequence b for t = 0..T (t = 0 is h0);
+ * `ys[((t − 1)·B + b)·O + k]` is y_t of sequence b for t = 1..T.
+ */
+export interface ForwardTrace {
+  readonly B: number;
+  readonly T: number;
+  readonly sizes: Sizes;
+  readonly hs: Float64Array;
+  readonly ys: Float64Array;
 }

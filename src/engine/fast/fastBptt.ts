@@ -2,8 +2,8 @@ import { validateBatch, validateLoss, validateTargets, type LossSpec, type Seque
 import { globalNorm } from '../clip';
 import { EngineInputError } from '../errors';
 import { validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
-import type { BpttResult } from '../result';
-import { lockstepBuffers, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
+import type { BpttResult, ForwardTrace } from '../result';
+import { lockstepBuffers, recurrentStep, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
 import { BpttWorkspace, sharedWorkspace } from './workspace';
 
 /**
@@ -43,28 +43,52 @@ export function bpttUnchecked(
   return bpttBatchFast(p, batch, targets, loss, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T), options?.hiddenGrads === true);
 }
 
+/**
+ * The forward pass alone (no validation: forward() in ../forward.ts validates): every sequence of
+ * the batch in lockstep, then every output y_t as one product over all steps.
+ */
+export function forwardFast(p: RnnParams, batch: SequenceBatch, sizes: Sizes, workspace?: BpttWorkspace): ForwardTrace {
+  const { B, T } = batch;
+  const { D, H, O } = sizes;
+  const ws = workspace ?? workspaceFor(sizes, B, T);
+  ws.reserve({ Wxh: H * D, Whh: H * H, Why: O * H, bh: H, X: T * B * D, hs: (T + 1) * B * H, pre: B * H, YS: T * B * O });
+  const Wxh = ws.take('Wxh', H * D), Whh = ws.take('Whh', H * H), Why = ws.take('Why', O * H), bh = ws.take('bh', H);
+  Wxh.set(p.Wxh.data); Whh.set(p.Whh.data); Why.set(p.Why.data); bh.set(p.bh);
+  const X = timeMajorInputs(ws.take('X', T * B * D), batch);
+  const hs = ws.take('hs', (T + 1) * B * H), pre = ws.take('pre', B * H), YS = ws.take('YS', T * B * O);
+  for (let b = 0; b < B; b++) hs.set(p.h0, b * H);
+  for (let s = 0; s < T; s++) recurrentStep(ws, B, B, D, H, s, X, Wxh, Whh, bh, hs, pre);
+  ws.products.abt(T * B, O, H, hs, B * H, H, Why, 0, H, YS, 0, O, false);
+  const ys = YS.slice();
+  for (let r = 0; r < T * B; r++) for (let k = 0; k < O; k++) ys[r * O + k] += p.by[k];
+  return { B, T, sizes, hs: hs.slice(), ys };
+}
+
+/** Batch inputs are sequence-major, `[(b·T + t)·D + d]`; the lockstep wants each step's rows together. */
+function timeMajorInputs(X: Float64Array, { B, T, D, xs }: SequenceBatch): Float64Array {
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) {
+      const src = (b * T + t) * D, dst = (t * B + b) * D;
+      for (let d = 0; d < D; d++) X[dst + d] = xs[src + d];
+    }
+  }
+  return X;
+}
+
 /** The batch in lockstep: every row of a step belongs to the one batch, all T steps long. */
 function bpttBatchFast(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
   ws: BpttWorkspace, keepHiddenGrads: boolean,
 ): BpttResult {
-  const { B, T, xs } = batch;
-  const { D, H } = sizes;
+  const { B, T } = batch;
+  const { H } = sizes;
   const hiddenGrads = keepHiddenGrads ? new Float64Array(T * B * H) : null;
   const plan: LockstepPlan = {
     N: B, Tmax: T, start: new Int32Array(B), active: new Int32Array(T).fill(B), scale: 1 / B, loss,
     targetsOf: () => targets, targetBase: Int32Array.from({ length: B }, (_, b) => b * T), hiddenGrads,
   };
   ws.reserve(lockstepBuffers(sizes, B, T));
-  const trace = runLockstep(p, sizes, plan, ws, (X) => {
-    // Batch inputs are sequence-major; the lockstep wants each step's rows together.
-    for (let b = 0; b < B; b++) {
-      for (let t = 0; t < T; t++) {
-        const src = (b * T + t) * D, dst = (t * B + b) * D;
-        for (let d = 0; d < D; d++) X[dst + d] = xs[src + d];
-      }
-    }
-  });
+  const trace = runLockstep(p, sizes, plan, ws, (X) => timeMajorInputs(X, batch));
   const hiddenGradNorms = new Float64Array(T);
   for (let t = 0; t < T; t++) {
     let sq = 0;

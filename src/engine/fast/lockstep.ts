@@ -94,10 +94,8 @@ export function runLockstep(
   // Forward: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh;  h_s = tanh(a_s);  y_s = H_s Whyᵀ + by.
   for (let s = 0; s < Tmax; s++) {
     const n = active[s];
-    mul.abt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
-    mul.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
+    recurrentStep(ws, n, N, D, H, s, X, Wxh, Whh, bh, hs, pre);
     const hOut = (s + 1) * N * H;
-    step.tanhRows(n, H, pre, bh, hs, hOut);
     if (!stepCounted(plan, s)) {
       DY.fill(0, s * N * O, (s + 1) * N * O); // no output gradient at this step (see weightGrads)
       continue;
@@ -127,6 +125,19 @@ export function runLockstep(
     if (nPrev > 0) mul.abt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
   }
   return { X, hs, DY, DA, dhSq, rowLoss };
+}
+
+/**
+ * One forward step of the first n rows: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh, h_s = tanh(a_s), written
+ * into slot s + 1 of hs (N row slots per step).
+ */
+export function recurrentStep(
+  ws: BpttWorkspace, n: number, N: number, D: number, H: number, s: number,
+  X: Float64Array, Wxh: Float64Array, Whh: Float64Array, bh: Float64Array, hs: Float64Array, pre: Float64Array,
+): void {
+  ws.products.abt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
+  ws.products.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
+  ws.elementwise.tanhRows(n, H, pre, bh, hs, (s + 1) * N * H);
 }
 
 /** Every buffer a lockstep run and its weight gradients take, by name → entries (for ws.reserve). */

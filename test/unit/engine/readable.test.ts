@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  BpttWorkspace, CORRECT_VARIANT, bptt, clipByGlobalNorm, clipDecision, readableBptt, sgdStep, sizesOf, trainedBuffers,
+  BpttWorkspace, CORRECT_VARIANT, bptt, clipByGlobalNorm, clipDecision, forward, readableBptt, readableForward, sgdStep, sizesOf, trainedBuffers,
   type BpttVariant, type LossSpec,
 } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
@@ -36,6 +36,22 @@ describe('dL/dh_t itself (the lab\'s bptt returns it)', () => {
       assert.equal(fast.hiddenGrads.length, readable.hiddenGrads.length);
       fast.hiddenGrads.forEach((v, i) => close(v, readable.hiddenGrads[i], `hiddenGrads[${i}]`));
       assert.equal(bptt(pr.params, pr.batch, pr.targets, pr.loss, ws).hiddenGrads, undefined);
+    });
+  }
+});
+
+describe('the fast forward pass is the readable one', () => {
+  for (const kernels of BACKENDS) {
+    test(`h_t and y_t for every step and sequence (${kernels})`, () => {
+      for (const [seed, shape] of [[46, { B: 5, T: 9, D: 3, H: 8, O: 3 }], [47, { B: 1, T: 4, D: 2, H: 5, O: 1 }]] as const) {
+        const pr = randomProblem(seed, shape, { kind: 'mse', at: 'all' });
+        const fast = forward(pr.params, pr.batch, new BpttWorkspace({ kernels }));
+        const readable = readableForward(pr.params, pr.batch, sizesOf(pr.params));
+        assert.equal(fast.hs.length, readable.hs.length);
+        assert.equal(fast.ys.length, readable.ys.length);
+        fast.hs.forEach((v, i) => close(v, readable.hs[i], `hs[${i}]`));
+        fast.ys.forEach((v, i) => close(v, readable.ys[i], `ys[${i}]`));
+      }
     });
   }
 });
