@@ -12,7 +12,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
 /**
  * The page of a panel: one bundle (`dist/webview/<bundle>.js`) under a strict Content Security
  * Policy — scripts only with this page's nonce, styles, fonts and images only from the extension,
- * no remote content, no inline script.
+ * no remote content, no inline script. The demo panel may also compile WebAssembly
+ * ('wasm-unsafe-eval', which permits nothing else): its training demo runs on the engine's SIMD
+ * kernels. The plot gains too little from them to ask for it.
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: 'plot' | 'demo', title: string): string {
   const nonce = randomBytes(18).toString('base64');
@@ -23,7 +25,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, b
     `img-src ${webview.cspSource} data:`,
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'${bundle === 'demo' ? " 'wasm-unsafe-eval'" : ''}`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
