@@ -5,7 +5,7 @@ import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { runEngineCase } from '../../../src/cli/engineCase';
 import { BACKENDS, compareAll, describeWorst, goldenCases } from './support';
 
-// Golden cases computed with PyTorch autograd in float64 (test/fixtures/engine-cases/PROVENANCE.md):
+// Golden cases computed with PyTorch autograd in float64 (test/fixtures/engine-cases/README.md):
 // every expected number within abs + rel·|exp|, and hiddenGradNorms also within a PURE relative
 // 1e-9, because in the vanishing cases they fall far below the absolute floor.
 const cases = goldenCases();
