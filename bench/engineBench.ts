@@ -34,7 +34,7 @@ function targetRows(r: WorkloadResult, kernels: string): TargetRow[] {
   const tag = kernels.startsWith('fused') ? 'fma' : 'simd';
   return targetChecks(r).map((check, i) => row({
     part: 'engine', id: `engine.${w.id}.${tag}.${i}`, what: `(${w.id}) ${w.shape}: forward + BPTT, median, ${kernels}`,
-    value: ms, unit: 'ms', measured: `${formatNumber(ms)} ms${plain}`, target: check.label, pass: check.pass,
+    value: ms, unit: 'ms', measured: `${formatNumber(ms)} ms (CPU ${formatNumber(r.engine.cpuMedianMs)})${plain}`, target: check.label, pass: check.pass,
   }));
 }
 

@@ -5,6 +5,11 @@ import type { Workload } from './workloads';
 
 export interface Timing {
   readonly medianMs: number;
+  /**
+   * Median CPU time of this process per run: on a machine shared with other jobs it stays near the
+   * quiet machine's wall time while the wall time grows with the time spent waiting for a core.
+   */
+  readonly cpuMedianMs: number;
   readonly gflops: number;
   readonly runs: number;
 }
@@ -20,21 +25,27 @@ export interface WorkloadResult {
 }
 
 /** Median wall time of `run`, after warm-up, over at least `minRuns` runs and about `budgetMs`. */
-export function medianMs(run: () => void, minRuns: number, budgetMs: number): { medianMs: number; runs: number } {
+export function medianMs(run: () => void, minRuns: number, budgetMs: number): { medianMs: number; cpuMedianMs: number; runs: number } {
   // Warm-up: let the JIT compile the hot loops and the workspace reach its size.
   const warmupEnd = performance.now() + Math.min(budgetMs / 4, 300);
   let warm = 0;
   do { run(); warm++; } while (warm < 2 || (performance.now() < warmupEnd && warm < 20));
-  const times: number[] = [];
+  const times: number[] = [], cpu: number[] = [];
   const end = performance.now() + budgetMs;
   while (times.length < minRuns || (performance.now() < end && times.length < 200)) {
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     run();
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  times.sort((x, y) => x - y);
-  const mid = times.length >> 1;
-  return { medianMs: times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2, runs: times.length };
+  return { medianMs: middle(times), cpuMedianMs: middle(cpu), runs: times.length };
+}
+
+function middle(values: number[]): number {
+  const s = [...values].sort((x, y) => x - y);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Forward + full BPTT of the workload with the engine (one reused workspace, as a training loop would). */
