@@ -1,4 +1,4 @@
-// Bundles the TypeScript tests of one tier (unit | integration | webview | ui) into out/test/<tier>/,
+// Bundles the TypeScript tests of one tier (unit | integration | webview | ui | start) into out/test/<tier>/,
 // one CommonJS file per *.test.ts (plus the integration suite's index), so Node and mocha run them
 // without a TypeScript loader. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
@@ -6,8 +6,8 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const tier = process.argv[2];
-if (!['unit', 'integration', 'webview', 'ui'].includes(tier)) {
-  console.error('usage: node scripts/build-tests.mjs unit|integration|webview|ui');
+if (!['unit', 'integration', 'webview', 'ui', 'start'].includes(tier)) {
+  console.error('usage: node scripts/build-tests.mjs unit|integration|webview|ui|start');
   process.exit(2);
 }
 const dir = join('test', tier);

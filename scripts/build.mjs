@@ -33,7 +33,14 @@ const builds = [
   node('src/checker/worker.ts', 'dist/checker-worker.js'),
   browser('webview/plot/main.ts', 'dist/webview/plot.js'),
   browser('webview/demo/main.ts', 'dist/webview/demo.js'),
-].filter((b) => existsSync(b.entryPoints[0]));
+];
+
+// Every bundle is part of the product: a missing entry point is an error, never a smaller build.
+const missing = builds.map((b) => b.entryPoints[0]).filter((entry) => !existsSync(entry));
+if (missing.length > 0) {
+  console.error(`build: missing entry point${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (listed in scripts/build.mjs)`);
+  process.exit(1);
+}
 
 mkdirSync('dist', { recursive: true });
 if (watch) {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const layers = [
   'src/engine', 'src/demos', 'src/lesson', 'src/protocol', 'src/checker', 'src/extension', 'src',
-  'webview', 'test/unit', 'test/integration', 'test/webview', 'test/ui', 'bench',
+  'webview', 'test/unit', 'test/integration', 'test/webview', 'test/ui', 'test/start', 'bench',
 ];
 let failed = 0;
 for (const dir of layers) {

@@ -129,7 +129,8 @@ async function viaCodeServer() {
       ]),
     });
     const t0 = Date.now();
-    await page.goto(`${server.url}?${query}`);
+    // Only the navigation: the suite's exit (or INTEGRATION_TIMEOUT_S) is what the run waits for.
+    await page.goto(`${server.url}?${query}`, { waitUntil: 'commit' });
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_S * 1000); });
     const code = await Promise.race([exit, timeout]);

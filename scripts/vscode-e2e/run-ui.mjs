@@ -3,8 +3,12 @@
 // user would, opens a fresh workspace in Debian's Chromium, and runs every out/test/ui/**/*.test.js
 // (mocha, TDD ui) against that ONE server and page (starting them is the slow part).
 //
-// Env: UI_TIMEOUT_MS per test (default 60000), VERBOSE=1 (browser console), KEEP_RUN_DIR=1.
-// Last line: `ui: N passed, M failed`; exit 1 when M > 0 or nothing ran.
+// Env: UI_TIMEOUT_MS per test (default 60000), UI_GREP (run only the tests whose full title matches
+// this regular expression), VERBOSE=1 (browser console), KEEP_RUN_DIR=1.
+// Tests in a file named harness.test.ts check the driver itself on what any VS Code has (e.g. VS
+// Code's own Markdown preview), not RNN Lab: they are counted on their own line,
+// `ui harness self-test: N passed, M failed`. Last line: `ui: N passed, M failed` (RNN Lab's tests);
+// exit 1 when anything failed or no RNN Lab test ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,10 +23,14 @@ const TESTS = join(repoRoot, 'out', 'test', 'ui');
 const SCREENS = join(repoRoot, 'test-results', 'screens');
 const SESSION = Symbol.for('rnnLab.ui.session');
 
-function summary(passed, failed) {
+function summary(passed, failed, harness = { passed: 0, failed: 0 }) {
+  console.log(`ui harness self-test: ${harness.passed} passed, ${harness.failed} failed`);
   console.log(`ui: ${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 ? 0 : 1;
+  return failed === 0 && harness.failed === 0 && passed > 0 ? 0 : 1;
 }
+
+/** A test (or hook) of the driver's self-test, by its file's name. */
+const isHarnessSelfTest = (runnable) => /(^|[\\/])harness\.test\.js$/.test(runnable.file ?? '');
 
 async function main() {
   if (!existsSync(VSIX)) {
@@ -46,6 +54,7 @@ async function main() {
   let browser;
   let failed = 1;
   let passed = 0;
+  const harness = { passed: 0, failed: 0 };
   try {
     const workspace = makeWorkspace(runDir);
     installVsix(runDir, VSIX);
@@ -57,12 +66,15 @@ async function main() {
     page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
     const url = `${server.url}?${new URLSearchParams({ folder: workspace })}`;
     globalThis[SESSION] = { page, url, workspace, screensDir: SCREENS };
-    await page.goto(url);
+    // Only the navigation here: workbenchReady() (test/ui/driver) waits for a usable workbench, with its
+    // own, longer budget; the page's load event has no meaning for the tests.
+    await page.goto(url, { waitUntil: 'commit' });
 
     const Mocha = createRequire(import.meta.url)('mocha');
     const mocha = new Mocha({
       ui: 'tdd', reporter: 'spec', color: false,
       timeout: Number(process.env.UI_TIMEOUT_MS || 60_000),
+      ...(process.env.UI_GREP ? { grep: new RegExp(process.env.UI_GREP) } : {}),
       rootHooks: {
         // A failed test leaves a picture of what the user would have seen.
         async afterEach() {
@@ -78,17 +90,19 @@ async function main() {
     await mocha.loadFilesAsync();
     const stats = await new Promise((resolve) => {
       const runner = mocha.run(() => resolve(runner.stats));
+      runner.on('pass', (t) => { if (isHarnessSelfTest(t)) harness.passed++; });
+      runner.on('fail', (t) => { if (isHarnessSelfTest(t)) harness.failed++; });
     });
-    passed = stats.passes;
-    failed = stats.failures;
+    passed = stats.passes - harness.passed;
+    failed = stats.failures - harness.failed;
     if (failed && pageErrors.length) console.log(`page errors (first 10):\n  ${pageErrors.slice(0, 10).join('\n  ')}`);
   } finally {
     await browser?.close();
     server?.stop();
-    finishRun(runDir, 'ui', failed !== 0);
+    finishRun(runDir, 'ui', failed !== 0 || harness.failed !== 0);
   }
   console.log(`screenshots: ${SCREENS}`);
-  return summary(passed, failed);
+  return summary(passed, failed, harness);
 }
 
 main().then((code) => process.exit(code), (err) => {

@@ -149,7 +149,7 @@ suite('RNN Lab lesson sidebar', () => {
     walk(await tree());
     for (const item of all) {
       assert.ok(item.command, `${item.id} does something when selected`);
-      if (item.command.command === 'rnnLab.internal.openLessonItem') {
+      if (item.command.command === 'rnnLab.lesson.openItem') {
         const text = await documentText(String(item.command.arguments[0]));
         assert.ok(text.startsWith('# ') && text.length > 40, `${item.id} has a real document`);
         assert.doesNotMatch(text, /Not part of this lesson/);

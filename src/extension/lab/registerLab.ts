@@ -9,6 +9,7 @@ import { readLabSettings } from './labSettings';
 import { LabStatusBar } from './labStatusBar';
 import { LabTests } from './labTests';
 import { scaffoldCommand } from './scaffoldCommand';
+import { registerTestCommands } from '../testCommands';
 
 const UNTRUSTED = 'RNN Lab checks a lab by running its code (rnn.ts and the files it imports). This workspace is not trusted, so RNN Lab will not run it. Trust the workspace if you wrote this lab or know where it comes from; the lesson and demos work without trust.';
 
@@ -82,14 +83,16 @@ export function registerLab(context: vscode.ExtensionContext, labStatus: LabStat
     { dispose: () => clearTimeout(saveTimer) },
     vscode.commands.registerCommand('rnnLab.scaffoldLab', (target?: vscode.Uri) => scaffoldCommand(context.extensionPath, target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand('rnnLab.checkLab', async (target?: vscode.Uri) => (await checkCommand(target))?.report),
-    // Not in the palette: what the lab feature shows right now, for tests and for other features.
-    vscode.commands.registerCommand('rnnLab.internal.labState', () => ({
+  );
+  // For RNN Lab's tests only: what the lab feature shows right now.
+  registerTestCommands(context, {
+    'rnnLab.internal.labState': () => ({
       labUri: labStatus.labUri?.toString() ?? null,
       tasks: labStatus.all(),
       statusBar: statusBar.text,
       testResults: Object.fromEntries(tests.lastResults),
       testItems: tests.placements(),
       timings: checker.lastTimings ?? null,
-    })),
-  );
+    }),
+  });
 }

@@ -5,7 +5,7 @@ import { taskStateLabel } from './labels';
 import { LessonNodeIndex, type LessonNode, type SectionId } from './lessonNodes';
 import type { LessonLiveState } from './lessonState';
 
-export const OPEN_ITEM_COMMAND = 'rnnLab.internal.openLessonItem';
+export const OPEN_ITEM_COMMAND = 'rnnLab.lesson.openItem';
 
 const SECTION_LOOK: Record<SectionId, { label: string; icon: string }> = {
   objectives: { label: 'Objectives', icon: 'target' },

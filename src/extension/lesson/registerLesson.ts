@@ -13,15 +13,16 @@ import { LessonTreeProvider, OPEN_ITEM_COMMAND } from './lessonTree';
 import { snapshotTree } from './treeSnapshot';
 import { startClassTimer, stopClassTimer, type StartTimerArgs } from './timerCommands';
 import { createTimerStatusBar } from './timerStatusBar';
+import { registerTestCommands } from '../testCommands';
 
 export const VIEW_ID = 'rnnLab.lesson';
 
 /**
  * The lesson sidebar, concept checks and class timer (owned by the lesson feature).
  *
- * Commands for tests and scripts (not in the palette):
+ * Commands for RNN Lab's own tests, registered only in test mode (see registerTestCommands):
  * - `rnnLab.internal.lessonTree` → the sidebar's items as plain objects (label, description, children…)
- * - `rnnLab.internal.openLessonItem(nodeId)` → opens the item's text; returns the document URI string
+ * - `rnnLab.internal.lessonDocumentUri(nodeId)` → the URI of the item's document, without opening it
  * - `rnnLab.internal.lessonSelection` → ids of the selected sidebar items
  * - `rnnLab.internal.timerState` → the class timer's state (see `TimerState`)
  * - `rnnLab.internal.setClock({ nowMs } | { system: true })` → freezes (or releases) the timer's clock and ticks
@@ -120,7 +121,7 @@ export function registerLesson(context: vscode.ExtensionContext, labStatus: LabS
       return vscode.commands.executeCommand('rnnLab.conceptCheck', node?.kind === 'check' ? { checkId: node.check.id } : undefined);
     }),
 
-    // Internal commands: never contributed, so never in the palette.
+    // What selecting a tree item does (the item's command; not contributed, so not in the palette).
     vscode.commands.registerCommand(OPEN_ITEM_COMMAND, async (arg: unknown) => {
       const node = nodeOf(arg);
       if (!node) {
@@ -129,25 +130,27 @@ export function registerLesson(context: vscode.ExtensionContext, labStatus: LabS
       }
       return (await showLessonDocument(node)).toString();
     }),
-    vscode.commands.registerCommand('rnnLab.internal.lessonTree', () => snapshotTree(tree)),
-    vscode.commands.registerCommand('rnnLab.internal.lessonDocumentUri', (arg: unknown) => {
+  );
+  registerTestCommands(context, {
+    'rnnLab.internal.lessonTree': () => snapshotTree(tree),
+    'rnnLab.internal.lessonDocumentUri': (arg: unknown) => {
       const node = nodeOf(arg);
       return node ? lessonDocumentUri(node).toString() : undefined;
-    }),
-    vscode.commands.registerCommand('rnnLab.internal.lessonSelection', () => view.selection.map((n) => n.id)),
-    vscode.commands.registerCommand('rnnLab.internal.timerState', () => timer.state()),
-    vscode.commands.registerCommand('rnnLab.internal.setClock', (args?: { nowMs?: number; system?: boolean }) => {
+    },
+    'rnnLab.internal.lessonSelection': () => view.selection.map((n) => n.id),
+    'rnnLab.internal.timerState': () => timer.state(),
+    'rnnLab.internal.setClock': (args?: { nowMs?: number; system?: boolean }) => {
       if (args?.system || typeof args?.nowMs !== 'number') clock = systemClock;
       else if (clock instanceof FixedClock) clock.set(args.nowMs);
       else clock = new FixedClock(args.nowMs);
       timer.tick();
       return timer.state();
-    }),
-    vscode.commands.registerCommand('rnnLab.internal.reloadTimer', () => {
+    },
+    'rnnLab.internal.reloadTimer': () => {
       timer.restore();
       return timer.state();
-    }),
-    vscode.commands.registerCommand('rnnLab.internal.resetConceptChecks', () => checks.clear()),
-  );
+    },
+    'rnnLab.internal.resetConceptChecks': () => checks.clear(),
+  });
   warnAboutInvalidLinks();
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../../protocol';
-import type { PanelLog, PanelRecord } from './panelLog';
+import { logPosted, logReceived, type PanelLog, type PanelRecord } from './panelLog';
 import { validateWebviewMessage } from './validateWebviewMessage';
 
 /**
@@ -26,8 +26,7 @@ export class PanelConnection implements vscode.Disposable {
 
   post(message: HostToWebview): void {
     if (!this.ready) return; // onReady will send the current state
-    this.record.posted.push(message.type);
-    this.record.firstPostAfterMs[message.type] ??= Date.now() - this.record.openedAt;
+    logPosted(this.record, message.type);
     void this.panel.webview.postMessage(message);
   }
 
@@ -39,10 +38,10 @@ export class PanelConnection implements vscode.Disposable {
   private receive(data: unknown): void {
     const message = validateWebviewMessage(data);
     if (typeof message === 'string') {
-      this.record.received.push({ type: 'webviewError', message: `invalid message from the webview: ${message}` });
+      logReceived(this.record, { type: 'webviewError', message: `invalid message from the webview: ${message}` });
       return;
     }
-    this.record.received.push(message);
+    logReceived(this.record, message);
     if (message.type === 'ready') {
       this.ready = true;
       this.record.ready = true;

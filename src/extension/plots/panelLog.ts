@@ -1,12 +1,26 @@
-import type { HostToWebview, WebviewToHost } from '../../protocol';
+import type { ExportRequestMessage, HostToWebview, WebviewToHost } from '../../protocol';
 
-/** What one panel said and heard, for the internal test command and for diagnostics. */
+/** Panels kept in the log (the oldest is dropped first). */
+export const MAX_PANELS = 20;
+/** Messages kept per panel and direction (the oldest are dropped first; the counts stay exact). */
+export const MAX_MESSAGES = 200;
+
+/** A received message as logged: an export keeps its format, name and size, never its data (a PNG is megabytes). */
+export type LoggedMessage =
+  | Exclude<WebviewToHost, ExportRequestMessage>
+  | (Omit<ExportRequestMessage, 'data'> & { readonly dataLength: number });
+
+/** What one panel said and heard, for RNN Lab's tests and for diagnostics. */
 export interface PanelRecord {
   readonly viewType: string;
   title: string;
   ready: boolean;
+  /** The latest MAX_MESSAGES posted message types, oldest first. */
   readonly posted: HostToWebview['type'][];
-  readonly received: WebviewToHost[];
+  /** The latest MAX_MESSAGES received messages, oldest first. */
+  readonly received: LoggedMessage[];
+  /** How many messages went each way in all (including those no longer kept). */
+  readonly counts: { posted: number; received: number };
   disposed: boolean;
   /** Milliseconds from the panel's creation to its webview's `ready` (null before). */
   readyAfterMs: number | null;
@@ -16,25 +30,45 @@ export interface PanelRecord {
   readonly openedAt: number;
 }
 
-/** Every panel opened in this session (bounded), newest last. */
+function pushBounded<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > MAX_MESSAGES) list.splice(0, list.length - MAX_MESSAGES);
+}
+
+/** Notes a message the host posted to the panel. */
+export function logPosted(record: PanelRecord, type: HostToWebview['type']): void {
+  record.counts.posted++;
+  pushBounded(record.posted, type);
+  record.firstPostAfterMs[type] ??= Date.now() - record.openedAt;
+}
+
+/** Notes a message the panel's webview sent (an export without its data). */
+export function logReceived(record: PanelRecord, message: WebviewToHost): void {
+  record.counts.received++;
+  if (message.type === 'export') {
+    const { data, ...rest } = message;
+    pushBounded(record.received, { ...rest, dataLength: data.length });
+  } else {
+    pushBounded(record.received, message);
+  }
+}
+
+/** The latest MAX_PANELS panels opened in this session, newest last; bounded in panels and messages. */
 export class PanelLog {
   private readonly records: PanelRecord[] = [];
 
   open(viewType: string, title: string): PanelRecord {
     const record: PanelRecord = {
-      viewType, title, ready: false, posted: [], received: [], disposed: false,
+      viewType, title, ready: false, posted: [], received: [], counts: { posted: 0, received: 0 }, disposed: false,
       readyAfterMs: null, firstPostAfterMs: {}, openedAt: Date.now(),
     };
     this.records.push(record);
-    if (this.records.length > 20) this.records.shift();
+    if (this.records.length > MAX_PANELS) this.records.shift();
     return record;
   }
 
-  /** A JSON-safe copy (big payloads such as PNG data are shortened). */
-  snapshot(): unknown {
-    return this.records.map((r) => ({
-      ...r,
-      received: r.received.map((m) => (m.type === 'export' ? { ...m, data: `${m.data.slice(0, 40)}… (${m.data.length} chars)` } : m)),
-    }));
+  /** A JSON-safe copy. */
+  snapshot(): PanelRecord[] {
+    return structuredClone(this.records);
   }
 }

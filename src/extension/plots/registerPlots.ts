@@ -6,8 +6,9 @@ import { GRADIENT_PLOT_VIEW_TYPE, GradientPlotPanel, sandboxProbe, type PlotDeps
 import { PanelLog } from './panelLog';
 import { demoTargetFor } from './pickDemo';
 import { demoTargetFromState } from './restoreState';
+import { registerTestCommands } from '../testCommands';
 
-/** Internal: what the panels said and heard (integration tests read it; not in the palette). */
+/** For RNN Lab's tests only: what the panels said and heard. */
 export const PLOTS_LOG_COMMAND = 'rnnLab.internal.plotsLog';
 
 /** The student gradient plot and the instructor demos (owned by the plots feature). */
@@ -29,7 +30,6 @@ export function registerPlots(context: vscode.ExtensionContext, labStatus: LabSt
       const target = await demoTargetFor(arg);
       if (target) DemoPanel.show(demoDeps, target);
     }),
-    vscode.commands.registerCommand(PLOTS_LOG_COMMAND, () => log.snapshot()),
     // Panels come back after a window reload with the state their webview saved.
     vscode.window.registerWebviewPanelSerializer(GRADIENT_PLOT_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => { GradientPlotPanel.revive(panel, plotDeps); },
@@ -46,4 +46,5 @@ export function registerPlots(context: vscode.ExtensionContext, labStatus: LabSt
         .then((choice) => { if (choice) void vscode.commands.executeCommand('rnnLab.showGradientPlot'); });
     }),
   );
+  registerTestCommands(context, { [PLOTS_LOG_COMMAND]: () => log.snapshot() });
 }

@@ -1,19 +1,24 @@
 // Every webview bundle the build produced (dist/webview/*.js) loads in real Chromium without an
-// uncaught error and opens the conversation with a `ready` message before the host posts data
-// (STYLE habit 2). Skipped, saying so, while no webview has been built yet.
+// uncaught error and opens the conversation with a `ready` message before the host posts data.
+// Every webview app (webview/<name>/main.ts) must have its bundle: a missing one fails, never skips.
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { repoRoot } from '../../support/repoRoot';
 import { builtWebviewBundles, closeBrowser, openWebview } from './index';
 
 after(closeBrowser);
 
 const bundles = builtWebviewBundles();
 
-if (bundles.length === 0) {
-  test('built webview bundles load and say ready', (t) => {
-    t.skip('no webview bundle in dist/webview/ yet (webview/*/main.ts + npm run build creates them)');
-  });
-}
+test('every webview app has its built bundle', () => {
+  const apps = readdirSync(join(repoRoot(), 'webview'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(repoRoot(), 'webview', d.name, 'main.ts')))
+    .map((d) => `dist/webview/${d.name}.js`).sort();
+  assert.ok(apps.length > 0, 'no webview/<name>/main.ts found');
+  assert.deepEqual(apps.filter((b) => !bundles.includes(b)), [], 'run npm run build');
+});
 
 for (const bundle of bundles) {
   test(`${bundle} loads without errors and posts ready first`, async () => {
