@@ -1,4 +1,6 @@
+import { build } from 'esbuild';
 import { PROBE_DEFAULTS, PROBE_SIZES } from '../src/demos/probeProblem';
+import { browser } from '../test/webview/harness/chromium';
 import { DEMO_IDS, demoById, type DemoId } from '../src/lesson/demos';
 import { closeBrowser, openWebview } from '../test/webview/harness';
 import { formatNumber, median, percentile, row, type TargetRow } from './targets';
@@ -16,6 +18,7 @@ export async function webviewBench(log: (line: string) => void): Promise<TargetR
   try {
     const rows = await plotControlBench(log);
     for (const id of DEMO_IDS) rows.push(await demoLoadBench(id, log));
+    rows.push(...(await trainComputeBench(log)));
     return rows;
   } finally {
     await closeBrowser();
@@ -99,4 +102,38 @@ async function demoLoadBench(demoId: DemoId, log: (line: string) => void): Promi
     value: med, unit: 'ms', measured: `${formatNumber(med)} ms (ready ${formatNumber(median(ready))}, max ${formatNumber(Math.max(...frame))})`,
     target: '< 500 ms', pass: med < 500,
   });
+}
+
+/**
+ * The train demo's compute in Chromium: a full run (as many steps as the panel runs)
+ * on the engine's TypeScript loops and on its WebAssembly kernels, under the demo panel's Content
+ * Security Policy ('wasm-unsafe-eval' allowed). The panel itself paces the steps for a class to
+ * follow, so what this measures is the headroom: how much of each tick the engine takes.
+ */
+async function trainComputeBench(log: (line: string) => void): Promise<TargetRow[]> {
+  const bundle = await build({ entryPoints: ['bench/webview/trainInPage.ts'], bundle: true, format: 'iife', write: false, logLevel: 'warning' });
+  const script = bundle.outputFiles[0].text;
+  const page = await (await browser()).newPage();
+  try {
+    const csp = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'";
+    await page.setContent(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}"></head><body></body></html>`);
+    await page.addScriptTag({ content: script });
+    type Timed = { task: string; steps: number; ms: number; log: string[] }[];
+    const time = (kernels: string): Promise<Timed> =>
+      page.evaluate((k) => (window as unknown as { timeFullRuns: (k: string, r: number) => Timed }).timeFullRuns(k, 5), kernels);
+    const ts = await time('typescript'), wasm = await time('wasm');
+    const problems = wasm.flatMap((w) => w.log);
+    if (problems.length > 0) throw new Error(`the kernels could not be used in the page: ${problems[0]}`);
+    return wasm.map((w, i) => {
+      const speedUp = ts[i].ms / w.ms;
+      log(`webview: train demo (${w.task}) full run ${formatNumber(w.ms)} ms with the kernels, ${formatNumber(ts[i].ms)} ms in TypeScript`);
+      return row({
+        part: 'webview', id: `webview.train.${i}`, what: `train demo (${w.task}): full run of ${w.steps} steps computed in the page, median of 5`,
+        value: w.ms, unit: 'ms', measured: `${formatNumber(w.ms)} ms (${speedUp.toFixed(1)}× its TypeScript loops, ${formatNumber(ts[i].ms)} ms)`,
+        target: '< 500 ms, or ≥ 5× TypeScript', pass: w.ms < 500 || speedUp >= 5,
+      });
+    });
+  } finally {
+    await page.close();
+  }
 }

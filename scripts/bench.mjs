@@ -12,7 +12,7 @@ await esbuild.build({
   target: 'node20',
   sourcemap: 'inline',
   // playwright-core is loaded as installed (as the webview tests do).
-  external: ['playwright-core'],
+  external: ['playwright-core', 'esbuild'],
   logLevel: 'warning',
 });
 const run = spawnSync(process.execPath, ['out/bench/main.js', ...process.argv.slice(2)], { stdio: 'inherit' });

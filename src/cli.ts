@@ -1,8 +1,11 @@
 import { COMMANDS } from './cli/commands';
 import { UsageError, type CliIo } from './cli/command';
+import { useKernels } from './engine';
 
 /** The `rnn-lab` command line: the same engine and checker as the extension, from a terminal. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Node compiles WebAssembly: the engine's SIMD kernels serve check, grade, demo and engine.
+  useKernels({ kernels: 'wasm', log: (message) => io.err(`${message}\n`) });
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());

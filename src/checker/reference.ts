@@ -1,6 +1,4 @@
-import { clipByGlobalNorm } from '../engine/clip';
-import { forward as engineForward } from '../engine/forward';
-import { bpttMasked } from '../engine/masked';
+import { bptt, clipByGlobalNorm, forward as engineForward } from '../engine';
 import { fromEngineGrads, globalNormOf, sgdUpdate, toEngineGrads, toEngineParams, type LabGrads, type LabParams, type Vec } from './labTypes';
 
 /** The correct answer to each lab function, computed by the engine (the lab's oracle). */
@@ -21,9 +19,14 @@ export function refForward(p: LabParams, h0: Vec, xs: Vec[]): { hs: Vec[]; ys: V
   return { hs, ys };
 }
 
+/** The engine's fast BPTT on one sequence; the steps whose target is null are not in the loss. */
 export function refBptt(p: LabParams, h0: Vec, xs: Vec[], targets: (Vec | null)[]): { loss: number; grads: LabGrads; dhs: Vec[] } {
-  const r = bpttMasked(toEngineParams(p, h0), xs.map((x) => Float64Array.from(x)), targets.map((y) => (y ? Float64Array.from(y) : null)));
-  return { loss: r.loss, grads: fromEngineGrads(r.grads), dhs: r.dhs.map((d) => Array.from(d)) };
+  const ep = toEngineParams(p, h0);
+  const D = ep.Wxh.cols, H = ep.Wxh.rows, O = ep.Why.rows, T = xs.length;
+  const values = Float64Array.from(targets.flatMap((y) => y ?? new Array<number>(O).fill(0)));
+  const r = bptt(ep, { B: 1, T, D, xs: Float64Array.from(xs.flat()) }, { kind: 'mse', values }, { kind: 'mse', at: targets.map((y) => y !== null) }, undefined, { hiddenGrads: true });
+  const dh = r.hiddenGrads ?? new Float64Array(T * H);
+  return { loss: r.loss, grads: fromEngineGrads(r.grads), dhs: Array.from({ length: T }, (_, t) => Array.from(dh.subarray(t * H, (t + 1) * H))) };
 }
 
 export function refClip(grads: LabGrads, maxNorm: number): { grads: LabGrads; norm: number } {

@@ -5,7 +5,13 @@ import { benchJson, benchTable, targetChecks } from './bench/benchReport';
 import { timeWorkload } from './bench/runBench';
 import { makeWorkloads } from './bench/workloads';
 
-/** `rnn-lab bench [--json]`: times forward + full BPTT on the four benchmark workloads (contracts §5). */
+const KERNELS_IN_USE = {
+  'wasm-fma': 'WebAssembly SIMD kernels with fused multiply-add (relaxed SIMD)',
+  'wasm-simd': 'WebAssembly SIMD kernels (this Node has no relaxed SIMD: no fused multiply-add)',
+  typescript: 'TypeScript kernels (WebAssembly could not be used here)',
+} as const;
+
+/** `rnn-lab bench [--json]`: times forward + full BPTT on the four benchmark workloads. */
 export const benchCommand: CliCommand = {
   name: 'bench',
   summary: 'time forward + full BPTT on the four benchmark workloads (median ms, GFLOP/s)',
@@ -16,7 +22,7 @@ export const benchCommand: CliCommand = {
     '  (a) B=1 T=100 D=8 H=64 O=8   (b) B=32 T=100 D=8 H=64 O=8   (c) B=32 T=200 D=32 H=128 O=32',
     '  (d) the sweep T=1..200, a fresh B=1 sequence per T, loss at the last step',
     'and prints the median milliseconds and GFLOP/s, next to the engine without its WebAssembly SIMD',
-    'kernels, a plain-JS-loops BPTT measured in the same run and the PyTorch float64 1-thread anchors,',
+    'kernels, a plain-JS-loops BPTT measured in the same run and the PyTorch 2.x and numpy anchors,',
     'with the targets passed or failed. Timings are wall-clock: run it on an otherwise idle machine.',
     '',
     '  --json     print only {"a":{"medianMs":…,"gflops":…},…} (no baseline is timed)',
@@ -44,7 +50,7 @@ export const benchCommand: CliCommand = {
       return 0;
     }
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    const kernels = new BpttWorkspace().simd ? 'WebAssembly SIMD kernels' : 'TypeScript kernels (no WebAssembly SIMD here)';
+    const kernels = KERNELS_IN_USE[new BpttWorkspace({ kernels: 'wasm' }).kernels];
     const load = loadavg().map((l) => l.toFixed(2)).join(' ');
     io.out(`Machine: ${cpus().length} cores, ${cpu}, Node ${process.versions.node}; engine: ${kernels}; load average after: ${load}\n\n${benchTable(results)}`);
     const failed = results.flatMap(targetChecks).filter((c) => !c.pass).length;

@@ -4,7 +4,7 @@ import { UsageError, parseArgs, type CliCommand } from './command';
 import { readEngineCase, runEngineCase } from './engineCase';
 import { jsonErrorLocation } from './jsonError';
 
-/** `rnn-lab engine <case.json>`: runs one engine case and prints the results as JSON (contracts §4). */
+/** `rnn-lab engine <case.json>`: runs one engine case and prints the results as JSON (the keys of its `expected`). */
 export const engineCommand: CliCommand = {
   name: 'engine',
   summary: 'run one engine case file and print loss, hidden-gradient norms, gradients (and training) as JSON',

@@ -1,5 +1,5 @@
 import { forwardUnchecked } from '../engine';
-import { sequenceProblem, tanhHiddenGradNorms } from './sequenceProblem';
+import { hiddenGradNormsByLength, sequenceProblem } from './sequenceProblem';
 import { oneTo, type Series } from './series';
 
 export interface PredictThenRunOptions {
@@ -52,11 +52,11 @@ export interface PredictThenRunResult {
 export function predictThenRunDemo(options: PredictThenRunOptions = PREDICT_DEFAULTS): PredictThenRunResult {
   const first: number[] = [];
   const ratio: number[] = [];
-  const problem = (T: number) => sequenceProblem({ radius: options.radius, T, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });
-  for (let T = 1; T <= options.maxT; T++) {
-    const norms = tanhHiddenGradNorms(problem(T));
+  // The inputs come from their own seeded stream, so the problem of length maxT holds every shorter one.
+  const longest = sequenceProblem({ radius: options.radius, T: options.maxT, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });
+  for (const norms of hiddenGradNormsByLength(longest)) {
     first.push(norms[0]);
-    ratio.push(norms[0] / norms[T - 1]);
+    ratio.push(norms[0] / norms[norms.length - 1]);
   }
   const x = oneTo(options.maxT);
   return {
@@ -64,7 +64,7 @@ export function predictThenRunDemo(options: PredictThenRunOptions = PREDICT_DEFA
     gradFirst: { id: 'gradFirst', label: `‖∂L/∂h₁‖ (tanh, ρ = ${options.radius})`, x, y: first },
     ratio: { id: 'ratio', label: '‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', x: x.slice(), y: ratio },
     factorPerStep: Math.exp(logSlope(x, ratio)),
-    meanTanhDerivative: meanTanhDerivative(problem(options.maxT)),
+    meanTanhDerivative: meanTanhDerivative(longest),
   };
 }
 

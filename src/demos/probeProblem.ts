@@ -1,5 +1,5 @@
 import type { NestedParams } from '../engine';
-import { paramsToNested } from '../engine';
+import { clipDecision, paramsToNested } from '../engine';
 import { sequenceProblem, tanhBptt, type SequenceProblem } from './sequenceProblem';
 
 /**
@@ -64,6 +64,6 @@ export interface EngineProbe {
 
 export function engineProbe(problem: SequenceProblem, clip: number | null): EngineProbe {
   const { hiddenGradNorms, gradNorm } = tanhBptt(problem);
-  const clipFactor = clip !== null && gradNorm > clip ? clip / gradNorm : 1;
+  const clipFactor = clip === null ? 1 : clipDecision(gradNorm, clip).scale;
   return { norms: Array.from(hiddenGradNorms), gradNorm, clipFactor };
 }

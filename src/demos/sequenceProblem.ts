@@ -1,4 +1,4 @@
-import { bpttUnchecked, createRng, initParams, type RnnParams, type Sizes } from '../engine';
+import { bpttEach, bpttUnchecked, createRng, initParams, type RnnParams, type Sizes } from '../engine';
 
 /**
  * The seeded single-sequence problem behind the gradient-norm pictures: a tanh RNN whose Whh is
@@ -47,4 +47,20 @@ export function tanhBptt(problem: SequenceProblem): { hiddenGradNorms: Float64Ar
   values.set(target, (T - 1) * O);
   const sizes = { D, H: params.Whh.rows, O };
   return bpttUnchecked(params, { B: 1, T, D, xs }, { kind: 'mse', values }, { kind: 'mse', at: 'last' }, sizes);
+}
+
+/**
+ * ‖∂L/∂h_t‖ (t = 1..T) of the problem cut at every length T = 1..problem.T (the same weights and the
+ * first T inputs, the target at step T), from one engine call that runs all the lengths together.
+ */
+export function hiddenGradNormsByLength(problem: SequenceProblem): Float64Array[] {
+  const { params, xs, target } = problem;
+  const D = params.Wxh.cols, O = params.Why.rows;
+  const sequences = Array.from({ length: problem.T }, (_, i) => {
+    const T = i + 1;
+    const values = new Float64Array(T * O);
+    values.set(target, (T - 1) * O);
+    return { batch: { B: 1, T, D, xs: xs.subarray(0, T * D) }, targets: { kind: 'mse' as const, values } };
+  });
+  return bpttEach(params, sequences, { kind: 'mse', at: 'last' }).map((r) => r.hiddenGradNorms);
 }

@@ -11,11 +11,17 @@ export interface SequenceBatch {
   readonly xs: Float64Array;
 }
 
-/** Which loss, and at which steps it is taken: only the last one or every one. */
+/**
+ * Which loss, and at which steps t = 1..T it is taken: only the last one, every one, or a mask with
+ * one entry per step (`at[t − 1]` true when step t is in the loss; the lab's steps without a target).
+ */
 export interface LossSpec {
   readonly kind: 'mse' | 'xent';
-  readonly at: 'last' | 'all';
+  readonly at: 'last' | 'all' | StepMask;
 }
+
+/** One boolean per step t = 1..T (index t − 1): whether step t is in the loss. */
+export type StepMask = readonly boolean[];
 
 /**
  * Targets for every step (entries of steps outside the loss are ignored):
@@ -40,12 +46,22 @@ export function validateLoss(loss: LossSpec, field = 'loss'): void {
   if (loss.kind !== 'mse' && loss.kind !== 'xent') {
     throw new EngineInputError(`${field}.kind`, `must be "mse" or "xent", got ${JSON.stringify(loss.kind)}`);
   }
-  if (loss.at !== 'last' && loss.at !== 'all') {
-    throw new EngineInputError(`${field}.at`, `must be "last" or "all", got ${JSON.stringify(loss.at)}`);
+  const at: unknown = loss.at;
+  const isMask = Array.isArray(at) && at.every((v) => typeof v === 'boolean');
+  if (at !== 'last' && at !== 'all' && !isMask) {
+    throw new EngineInputError(`${field}.at`, `must be "last", "all" or one boolean per step, got ${JSON.stringify(at)}`);
+  }
+}
+
+/** Checks that a step mask has one entry per step (validateLoss cannot: it does not know T). */
+export function validateLossSteps(loss: LossSpec, T: number, field = 'loss'): void {
+  if (typeof loss.at !== 'string' && loss.at.length !== T) {
+    throw new EngineInputError(`${field}.at`, `must have one entry per step (T = ${T}), got ${loss.at.length}`);
   }
 }
 
 export function validateTargets(targets: Targets, loss: LossSpec, B: number, T: number, O: number, field = 'targets'): void {
+  validateLossSteps(loss, T);
   if (targets.kind !== loss.kind) {
     throw new EngineInputError(field, `are for loss "${targets.kind}" but the loss is "${loss.kind}"`);
   }
@@ -70,7 +86,9 @@ export function validateTargets(targets: Targets, loss: LossSpec, B: number, T: 
   }
 }
 
-/** Whether step t (0-based) of T contributes to the loss. */
+/** Whether step t (0-based here: step t + 1 of the lesson) of T contributes to the loss. */
 export function inLoss(loss: LossSpec, t: number, T: number): boolean {
-  return loss.at === 'all' || t === T - 1;
+  if (loss.at === 'all') return true;
+  if (loss.at === 'last') return t === T - 1;
+  return loss.at[t];
 }

@@ -1,6 +1,33 @@
-import { globalNorm } from './bptt';
 import { requireFiniteNumber, EngineInputError } from './errors';
 import { cloneGrads, trainedBuffers, type RnnGrads } from './params';
+import { sumOfSquares } from './tensor';
+
+/** The GLOBAL norm: sqrt(Σ over every entry of all five gradients of entry²), one number for the model. */
+export function globalNorm(g: RnnGrads): number {
+  let s = 0;
+  for (const buf of trainedBuffers(g)) s += sumOfSquares(buf);
+  return Math.sqrt(s);
+}
+
+/** What the clipping rule decides for a gradient of global norm `norm`. */
+export interface ClipDecision {
+  /** The factor every gradient entry is multiplied by: maxNorm / norm when clipped, else 1. */
+  readonly scale: number;
+  readonly clipped: boolean;
+}
+
+/**
+ * The one clipping rule (clipping by the global norm), used by clipByGlobalNorm and by every
+ * training step: rescale by maxNorm / norm when the norm exceeds maxNorm STRICTLY (a norm exactly at
+ * the threshold is left alone), so the direction is kept and the new norm is maxNorm.
+ * A non-finite norm (NaN or Infinity) is never rescaled: clipping cannot rescue NaN or Infinity
+ * (maxNorm / ∞ would turn every finite entry into 0 and every infinite one into NaN), so the
+ * gradient passes unchanged and the caller sees the non-finite norm it reports.
+ */
+export function clipDecision(norm: number, maxNorm: number): ClipDecision {
+  if (!Number.isFinite(norm) || !(norm > maxNorm)) return { scale: 1, clipped: false };
+  return { scale: maxNorm / norm, clipped: true };
+}
 
 /** What clipping did: the global norm before and after, and whether it rescaled. */
 export interface ClipReport {
@@ -11,22 +38,18 @@ export interface ClipReport {
 }
 
 /**
- * Gradient clipping by the GLOBAL norm: one norm over all five gradients; when it exceeds maxNorm
- * (strictly), every entry is multiplied by maxNorm / norm, so the direction is kept. Under the
- * threshold nothing changes. Returns new gradients; the input is not modified.
+ * Gradient clipping by the GLOBAL norm (see clipDecision). Returns new gradients; the input is not
+ * modified.
  */
 export function clipByGlobalNorm(grads: RnnGrads, maxNorm: number): ClipReport {
   requireFiniteNumber('maxNorm', maxNorm);
   if (maxNorm <= 0) throw new EngineInputError('maxNorm', `must be positive, got ${maxNorm}`);
   const normBefore = globalNorm(grads);
-  if (!Number.isFinite(normBefore)) {
-    throw new EngineInputError('grads', `have a non-finite global norm (${normBefore}); clipping cannot rescue NaN or Infinity`);
-  }
+  const { scale, clipped } = clipDecision(normBefore, maxNorm);
   const out = cloneGrads(grads);
-  if (!(normBefore > maxNorm)) return { grads: out, normBefore, normAfter: normBefore, clipped: false };
-  const scale = maxNorm / normBefore;
+  if (!clipped) return { grads: out, normBefore, normAfter: normBefore, clipped };
   for (const buf of trainedBuffers(out)) {
     for (let i = 0; i < buf.length; i++) buf[i] *= scale;
   }
-  return { grads: out, normBefore, normAfter: globalNorm(out), clipped: true };
+  return { grads: out, normBefore, normAfter: globalNorm(out), clipped };
 }

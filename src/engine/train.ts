@@ -1,5 +1,6 @@
 import { validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from './batch';
-import { bpttUnchecked, workspaceFor } from './bptt';
+import { clipDecision } from './clip';
+import { bpttUnchecked, workspaceFor } from './fast/fastBptt';
 import type { BpttWorkspace } from './fast/workspace';
 import { EngineInputError, requireFiniteNumber, requirePositiveInteger } from './errors';
 import { cloneParams, trainedBuffers, validateParams, type RnnParams, type Sizes } from './params';
@@ -42,17 +43,16 @@ export function validateSgdConfig(config: SgdConfig, field = 'train'): void {
 }
 
 /**
- * One SGD step: L and dL/dθ at p, clip by the global norm when configured, then θ ← θ − lr·g.
- * Returns the new parameters (p is not modified) and the record of what happened.
+ * One SGD step: L and dL/dθ at p, clip by the global norm when configured (the rule of clip.ts:
+ * clipDecision), then θ ← θ − lr·g. Returns the new parameters (p is not modified) and the record
+ * of what happened.
  */
 export function sgdStep(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec,
   lr: number, clip: number | null, sizes: Sizes, step: number, workspace?: BpttWorkspace,
 ): { params: RnnParams; record: TrainStepRecord } {
   const { loss: L, grads, gradNorm } = bpttUnchecked(p, batch, targets, loss, sizes, workspace);
-  // Strictly greater, as in the lesson: a norm exactly at the threshold is left alone.
-  const clipped = clip !== null && gradNorm > clip;
-  const scale = clipped ? clip / gradNorm : 1;
+  const { scale, clipped } = clip === null ? { scale: 1, clipped: false } : clipDecision(gradNorm, clip);
   const next = cloneParams(p);
   const theta = trainedBuffers(next);
   const g = trainedBuffers(grads);

@@ -3,6 +3,7 @@
  * what to look for, the seed, and — in "Step through all" — previous / next in the plan's order.
  * Every series is computed here by the seeded engine, so the panel redraws without a round trip.
  */
+import { useKernels } from '../../src/engine';
 import type { DemoId } from '../../src/lesson/demos';
 import type { DemoPanelState, DemoSettings, HostToWebview, ShowDemoMessage } from '../../src/protocol';
 import { appRoot, el } from '../shared/dom';
@@ -27,6 +28,10 @@ const VIEWS: Readonly<Record<DemoId, (root: HTMLElement, ctx: DemoContext) => De
 };
 
 registerToolkit();
+// The demo panel's Content Security Policy allows 'wasm-unsafe-eval' (compiling WebAssembly and
+// nothing else), so the training demo runs on the engine's SIMD kernels: about 2.5 times the steps
+// per second of its TypeScript loops (README, "Benchmark"). Why they could not be built goes to the console.
+useKernels({ kernels: 'wasm', log: (message) => console.warn(message) });
 const root = appRoot();
 root.classList.add('demo');
 document.body.classList.add('projector');

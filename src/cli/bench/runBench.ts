@@ -1,10 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import { BpttWorkspace, bptt, bpttEach } from '../../engine';
+import { BpttWorkspace, bptt, bpttEach, type KernelChoice } from '../../engine';
 import { plainBptt } from '../../engine/reference/plainBptt';
 import type { Workload } from './workloads';
 
 export interface Timing {
   readonly medianMs: number;
+  /**
+   * Median CPU time of this process per run: on a machine shared with other jobs it stays near the
+   * quiet machine's wall time while the wall time grows with the time spent waiting for a core.
+   */
+  readonly cpuMedianMs: number;
   readonly gflops: number;
   readonly runs: number;
 }
@@ -20,26 +25,32 @@ export interface WorkloadResult {
 }
 
 /** Median wall time of `run`, after warm-up, over at least `minRuns` runs and about `budgetMs`. */
-export function medianMs(run: () => void, minRuns: number, budgetMs: number): { medianMs: number; runs: number } {
+export function medianMs(run: () => void, minRuns: number, budgetMs: number): { medianMs: number; cpuMedianMs: number; runs: number } {
   // Warm-up: let the JIT compile the hot loops and the workspace reach its size.
   const warmupEnd = performance.now() + Math.min(budgetMs / 4, 300);
   let warm = 0;
   do { run(); warm++; } while (warm < 2 || (performance.now() < warmupEnd && warm < 20));
-  const times: number[] = [];
+  const times: number[] = [], cpu: number[] = [];
   const end = performance.now() + budgetMs;
   while (times.length < minRuns || (performance.now() < end && times.length < 200)) {
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     run();
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  times.sort((x, y) => x - y);
-  const mid = times.length >> 1;
-  return { medianMs: times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2, runs: times.length };
+  return { medianMs: middle(times), cpuMedianMs: middle(cpu), runs: times.length };
+}
+
+function middle(values: number[]): number {
+  const s = [...values].sort((x, y) => x - y);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Forward + full BPTT of the workload with the engine (one reused workspace, as a training loop would). */
-export function engineRunner(w: Workload, simd = true): () => void {
-  const ws = new BpttWorkspace({ simd });
+export function engineRunner(w: Workload, kernels: KernelChoice = 'wasm'): () => void {
+  const ws = new BpttWorkspace({ kernels });
   if (w.sweep) return () => { bpttEach(w.params, w.problems, w.loss, ws); };
   const { batch, targets } = w.problems[0];
   return () => { bptt(w.params, batch, targets, w.loss, ws); };
@@ -57,5 +68,5 @@ export function timeWorkload(w: Workload, options: { baseline: boolean; minRuns:
   };
   const engine = timing(engineRunner(w));
   if (!options.baseline) return { workload: w, engine };
-  return { workload: w, engine, engineTs: timing(engineRunner(w, false)), plainJs: timing(plainRunner(w)) };
+  return { workload: w, engine, engineTs: timing(engineRunner(w, 'typescript')), plainJs: timing(plainRunner(w)) };
 }

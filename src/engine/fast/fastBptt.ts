@@ -1,35 +1,94 @@
-import type { LossSpec, SequenceBatch, Targets } from '../batch';
-import type { BpttResult } from '../bptt';
-import { zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
-import { sumOfSquares } from '../tensor';
-import { lockstepBuffers, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
-import type { BpttWorkspace } from './workspace';
+import { validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from '../batch';
+import { globalNorm } from '../clip';
+import { EngineInputError } from '../errors';
+import { validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
+import type { BpttResult, ForwardTrace } from '../result';
+import { lockstepBuffers, recurrentStep, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
+import { BpttWorkspace, sharedWorkspace } from './workspace';
 
 /**
- * The fast path behind bptt(): the B sequences of a batch in lockstep (matrix–matrix products per
- * step), then every weight gradient as one product over all steps and sequences. Same results as
- * the readable `bpttReadable` up to rounding (sums are taken in a different order).
+ * The fast path: what the checker, the demos, the plots, the CLI and training run. The same maths
+ * as the readable readableBptt (../bptt.ts), arranged for speed: the B sequences of a batch in
+ * lockstep (matrix–matrix products per step), then every weight gradient as one product over all
+ * steps and sequences. Results agree with the readable version up to rounding (sums are taken in
+ * a different order); the tests hold both to the golden cases and to reference/plainBptt.ts.
  */
-export function bpttBatchFast(
-  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
-  ws: BpttWorkspace,
+
+/** What else a bptt call may return besides the norms and gradients. */
+export interface BpttOptions {
+  /** Also return every dL/dh_t (BpttResult.hiddenGrads), e.g. for the lab's `bptt`. */
+  readonly hiddenGrads?: boolean;
+}
+
+/**
+ * Full backpropagation through time for the batch-mean loss. Validates every input. Pass a
+ * workspace to reuse its scratch buffers across calls (training loops, benchmarks) or to choose the
+ * kernels for this call; without one, the kernels chosen with useKernels() are used.
+ */
+export function bptt(
+  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, workspace?: BpttWorkspace, options?: BpttOptions,
 ): BpttResult {
-  const { B, T, xs } = batch;
-  const { D } = sizes;
+  const sizes = validateParams(p);
+  validateBatch(batch, sizes.D);
+  validateLoss(loss);
+  validateTargets(targets, loss, batch.B, batch.T, sizes.O);
+  return bpttUnchecked(p, batch, targets, loss, sizes, workspace, options);
+}
+
+/** bptt() without validation, for loops that validated once (training, sweeps, benchmarks). */
+export function bpttUnchecked(
+  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
+  workspace?: BpttWorkspace, options?: BpttOptions,
+): BpttResult {
+  return bpttBatchFast(p, batch, targets, loss, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T), options?.hiddenGrads === true);
+}
+
+/**
+ * The forward pass alone (no validation: forward() in ../forward.ts validates): every sequence of
+ * the batch in lockstep, then every output y_t as one product over all steps.
+ */
+export function forwardFast(p: RnnParams, batch: SequenceBatch, sizes: Sizes, workspace?: BpttWorkspace): ForwardTrace {
+  const { B, T } = batch;
+  const { D, H, O } = sizes;
+  const ws = workspace ?? workspaceFor(sizes, B, T);
+  ws.reserve({ Wxh: H * D, Whh: H * H, Why: O * H, bh: H, X: T * B * D, hs: (T + 1) * B * H, pre: B * H, YS: T * B * O });
+  const Wxh = ws.take('Wxh', H * D), Whh = ws.take('Whh', H * H), Why = ws.take('Why', O * H), bh = ws.take('bh', H);
+  Wxh.set(p.Wxh.data); Whh.set(p.Whh.data); Why.set(p.Why.data); bh.set(p.bh);
+  const X = timeMajorInputs(ws.take('X', T * B * D), batch);
+  const hs = ws.take('hs', (T + 1) * B * H), pre = ws.take('pre', B * H), YS = ws.take('YS', T * B * O);
+  for (let b = 0; b < B; b++) hs.set(p.h0, b * H);
+  for (let s = 0; s < T; s++) recurrentStep(ws, B, B, D, H, s, X, Wxh, Whh, bh, hs, pre);
+  ws.products.abt(T * B, O, H, hs, B * H, H, Why, 0, H, YS, 0, O, false);
+  const ys = YS.slice();
+  for (let r = 0; r < T * B; r++) for (let k = 0; k < O; k++) ys[r * O + k] += p.by[k];
+  return { B, T, sizes, hs: hs.slice(), ys };
+}
+
+/** Batch inputs are sequence-major, `[(b·T + t)·D + d]`; the lockstep wants each step's rows together. */
+function timeMajorInputs(X: Float64Array, { B, T, D, xs }: SequenceBatch): Float64Array {
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) {
+      const src = (b * T + t) * D, dst = (t * B + b) * D;
+      for (let d = 0; d < D; d++) X[dst + d] = xs[src + d];
+    }
+  }
+  return X;
+}
+
+/** The batch in lockstep: every row of a step belongs to the one batch, all T steps long. */
+function bpttBatchFast(
+  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
+  ws: BpttWorkspace, keepHiddenGrads: boolean,
+): BpttResult {
+  const { B, T } = batch;
+  const { H } = sizes;
+  const hiddenGrads = keepHiddenGrads ? new Float64Array(T * B * H) : null;
   const plan: LockstepPlan = {
     N: B, Tmax: T, start: new Int32Array(B), active: new Int32Array(T).fill(B), scale: 1 / B, loss,
-    targetsOf: () => targets, targetBase: Int32Array.from({ length: B }, (_, b) => b * T),
+    targetsOf: () => targets, targetBase: Int32Array.from({ length: B }, (_, b) => b * T), hiddenGrads,
   };
   ws.reserve(lockstepBuffers(sizes, B, T));
-  const trace = runLockstep(p, sizes, plan, ws, (X) => {
-    // Batch inputs are sequence-major; the lockstep wants each step's rows together.
-    for (let b = 0; b < B; b++) {
-      for (let t = 0; t < T; t++) {
-        const src = (b * T + t) * D, dst = (t * B + b) * D;
-        for (let d = 0; d < D; d++) X[dst + d] = xs[src + d];
-      }
-    }
-  });
+  const trace = runLockstep(p, sizes, plan, ws, (X) => timeMajorInputs(X, batch));
   const hiddenGradNorms = new Float64Array(T);
   for (let t = 0; t < T; t++) {
     let sq = 0;
@@ -40,7 +99,8 @@ export function bpttBatchFast(
   const grads = weightGrads(sizes, plan, trace, ws, 0, B, T * B, 1);
   let L = 0;
   for (let b = 0; b < B; b++) L += trace.rowLoss[b];
-  return { loss: L, hiddenGradNorms, grads, gradNorm: globalNormOf(grads) };
+  const result = { loss: L, hiddenGradNorms, grads, gradNorm: globalNorm(grads) };
+  return hiddenGrads === null ? result : { ...result, hiddenGrads };
 }
 
 /** One sequence of its own length T (B = 1), with its targets. */
@@ -53,9 +113,24 @@ export interface SingleSequence {
  * BPTT of many independent sequences of different lengths (each B = 1, each with its own loss,
  * gradients and hidden-gradient norms): the same results as one bptt() call per sequence, computed
  * in lockstep. This is what a sweep over T (the lesson's "how does the gradient reaching step 1
- * change with T") needs.
+ * change with T", the predict-then-run demo) needs. The loss is at the last step or at every step
+ * (a step mask has no meaning across different lengths). Validates every input.
  */
-export function bpttEachFast(
+export function bpttEach(p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, workspace?: BpttWorkspace): BpttResult[] {
+  const sizes = validateParams(p);
+  validateLoss(loss);
+  if (typeof loss.at !== 'string') throw new EngineInputError('loss.at', 'must be "last" or "all" for sequences of different lengths');
+  sequences.forEach(({ batch, targets }, i) => {
+    const field = `sequences[${i}]`;
+    if (batch.B !== 1) throw new EngineInputError(`${field}.xs`, `must hold one sequence (B = 1), got B = ${batch.B}`);
+    validateBatch(batch, sizes.D, `${field}.xs`);
+    validateTargets(targets, loss, 1, batch.T, sizes.O, `${field}.targets`);
+  });
+  const maxT = sequences.reduce((m, s) => Math.max(m, s.batch.T), 0);
+  return bpttEachFast(p, sequences, loss, sizes, workspace ?? workspaceFor(sizes, sequences.length, maxT));
+}
+
+function bpttEachFast(
   p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, sizes: Sizes,
   ws: BpttWorkspace,
 ): BpttResult[] {
@@ -74,7 +149,7 @@ export function bpttEachFast(
   }
   const plan: LockstepPlan = {
     N, Tmax, start, active, scale: 1, loss,
-    targetsOf: (b) => sequences[order[b]].targets, targetBase: new Int32Array(N),
+    targetsOf: (b) => sequences[order[b]].targets, targetBase: new Int32Array(N), hiddenGrads: null,
   };
   ws.reserve(lockstepBuffers(sizes, N, Tmax));
   const trace = runLockstep(p, sizes, plan, ws, (X) => {
@@ -93,7 +168,7 @@ export function bpttEachFast(
     for (let t = 0; t < T; t++) hiddenGradNorms[t] = Math.sqrt(trace.dhSq[(start[b] + t) * N + b]);
     // Row b's steps are N rows apart in the time-major buffers.
     const grads = weightGrads(sizes, plan, trace, ws, start[b] * N + b, 1, T, N);
-    results[order[b]] = { loss: trace.rowLoss[b], hiddenGradNorms, grads, gradNorm: globalNormOf(grads) };
+    results[order[b]] = { loss: trace.rowLoss[b], hiddenGradNorms, grads, gradNorm: globalNorm(grads) };
   }
   return results;
 }
@@ -126,7 +201,8 @@ function weightGrads(
   mul.atbAccumulate(H, D, count, DA, daFirst * H, step * H, X, daFirst * D, step * D, gWxh, 0, D);
   mul.atbAccumulate(H, H, count, DA, daFirst * H, step * H, hs, hsFirst * H, step * H, gWhh, 0, H);
   sumRows(g.bh, DA, daFirst * H, step * H, count, H);
-  // The output layer only sees the steps in the loss: all of them, or the last one.
+  // The output layer only sees the steps in the loss: the last one, or all of them (a step mask
+  // leaves DY at zero on the steps outside the loss, so summing all steps is right).
   const lastOnly = plan.loss.at === 'last';
   const outFirst = lastOnly ? first + (count - rowsPerStep) * rowStep : first;
   const outCount = lastOnly ? rowsPerStep : count;
@@ -156,6 +232,14 @@ function sumRows(out: Float64Array, A: Float64Array, off: number, stride: number
   }
 }
 
-function globalNormOf(g: RnnGrads): number {
-  return Math.sqrt(sumOfSquares(g.Wxh.data) + sumOfSquares(g.Whh.data) + sumOfSquares(g.bh) + sumOfSquares(g.Why.data) + sumOfSquares(g.by));
+/** Problems whose scratch needs more numbers than this (32 MB) get a workspace of their own. */
+const SHARED_WORKSPACE_LIMIT = 4_000_000;
+
+/**
+ * The workspace for a call that passes none: the shared one, or a fresh one for big problems so the
+ * shared one never holds on to more than 32 MB after a large run.
+ */
+export function workspaceFor(sizes: Sizes, sequences: number, maxT: number): BpttWorkspace {
+  const need = Object.values(lockstepBuffers(sizes, sequences, maxT)).reduce((a, b) => a + b, 0);
+  return need > SHARED_WORKSPACE_LIMIT ? new BpttWorkspace() : sharedWorkspace();
 }

@@ -29,6 +29,8 @@ export interface LockstepPlan {
   /** Targets of row b, and the index of its first step in them (b·T in a batch, 0 alone). */
   readonly targetsOf: (b: number) => Targets;
   readonly targetBase: Int32Array;
+  /** Where to copy every dL/dh (slot s·N + b, H numbers each), or null when not asked for. */
+  readonly hiddenGrads: Float64Array | null;
 }
 
 export interface LockstepTrace {
@@ -41,9 +43,15 @@ export interface LockstepTrace {
   readonly rowLoss: Float64Array;
 }
 
-/** Whether global step s is in the loss (right-aligned rows all end at step Tmax−1). */
+/**
+ * Whether global step s is in the loss (right-aligned rows all end at step Tmax−1; a step mask is
+ * only used with rows of equal length, so global step s is everyone's step s + 1).
+ */
 export function stepCounted(plan: LockstepPlan, s: number): boolean {
-  return plan.loss.at === 'all' || s === plan.Tmax - 1;
+  const { at } = plan.loss;
+  if (at === 'all') return true;
+  if (at === 'last') return s === plan.Tmax - 1;
+  return at[s];
 }
 
 /**
@@ -59,12 +67,13 @@ export function runLockstep(
 ): LockstepTrace {
   const { D, H, O } = sizes;
   const { N, Tmax, start, active } = plan;
-  const bh = p.bh, by = p.by;
-  const mul = ws.products;
+  const by = p.by;
+  const mul = ws.products, step = ws.elementwise;
   // The weights are copied next to the other buffers (into the SIMD kernels' memory, if in use).
   const Wxh = copyInto(ws.take('Wxh', H * D), p.Wxh.data);
   const Whh = copyInto(ws.take('Whh', H * H), p.Whh.data);
   const Why = copyInto(ws.take('Why', O * H), p.Why.data);
+  const bh = copyInto(ws.take('bh', H), p.bh);
   const X = ws.take('X', Tmax * N * D);
   const hs = ws.take('hs', (Tmax + 1) * N * H);
   const pre = ws.take('pre', N * H);
@@ -85,13 +94,12 @@ export function runLockstep(
   // Forward: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh;  h_s = tanh(a_s);  y_s = H_s Whyᵀ + by.
   for (let s = 0; s < Tmax; s++) {
     const n = active[s];
-    mul.abt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
-    mul.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
+    recurrentStep(ws, n, N, D, H, s, X, Wxh, Whh, bh, hs, pre);
     const hOut = (s + 1) * N * H;
-    for (let b = 0; b < n; b++) {
-      for (let j = 0; j < H; j++) hs[hOut + b * H + j] = tanh(pre[b * H + j] + bh[j]);
+    if (!stepCounted(plan, s)) {
+      DY.fill(0, s * N * O, (s + 1) * N * O); // no output gradient at this step (see weightGrads)
+      continue;
     }
-    if (!stepCounted(plan, s)) continue;
     mul.abt(n, O, H, hs, hOut, H, Why, 0, H, Y, 0, O, false);
     for (let b = 0; b < n; b++) {
       for (let k = 0; k < O; k++) Y[b * O + k] += by[k];
@@ -102,52 +110,45 @@ export function runLockstep(
 
   // Backward, from the last step to the first: dh_s = DY_s Why + dhNext;  da_s = dh_s ⊙ (1 − h_s²);
   // dhNext = da_s Whh (the part of dL/dh_{s−1} that comes through the recurrence).
+  dhNext.fill(0); // nothing comes back from beyond the last step (and the workspace is not cleared)
   for (let s = Tmax - 1; s >= 0; s--) {
     const n = active[s];
     if (stepCounted(plan, s)) {
       mul.abt(n, H, O, DY, s * N * O, O, WhyT, 0, O, dh, 0, H, false);
-      if (s < Tmax - 1) for (let i = 0; i < n * H; i++) dh[i] += dhNext[i];
     } else {
-      dh.set(dhNext.subarray(0, n * H));
+      dh.fill(0, 0, n * H);
     }
-    const hAt = (s + 1) * N * H;
+    step.backStep(n, H, dh, dhNext, true, hs, (s + 1) * N * H, DA, s * N * H, dhSq, s * N);
+    plan.hiddenGrads?.set(dh.subarray(0, n * H), s * N * H);
     const daAt = s * N * H;
-    for (let b = 0; b < n; b++) {
-      let sq = 0;
-      for (let j = 0; j < H; j++) {
-        const g = dh[b * H + j];
-        const h = hs[hAt + b * H + j];
-        sq += g * g;
-        DA[daAt + b * H + j] = g * (1 - h * h);
-      }
-      dhSq[s * N + b] = sq;
-    }
     const nPrev = s > 0 ? active[s - 1] : 0;
     if (nPrev > 0) mul.abt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
   }
   return { X, hs, DY, DA, dhSq, rowLoss };
 }
 
+/**
+ * One forward step of the first n rows: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh, h_s = tanh(a_s), written
+ * into slot s + 1 of hs (N row slots per step).
+ */
+export function recurrentStep(
+  ws: BpttWorkspace, n: number, N: number, D: number, H: number, s: number,
+  X: Float64Array, Wxh: Float64Array, Whh: Float64Array, bh: Float64Array, hs: Float64Array, pre: Float64Array,
+): void {
+  ws.products.abt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
+  ws.products.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
+  ws.elementwise.tanhRows(n, H, pre, bh, hs, (s + 1) * N * H);
+}
+
 /** Every buffer a lockstep run and its weight gradients take, by name → entries (for ws.reserve). */
 export function lockstepBuffers({ D, H, O }: Sizes, N: number, Tmax: number): Record<string, number> {
   return {
-    Wxh: H * D, Whh: H * H, Why: O * H, WhhT: H * H, WhyT: H * O,
+    Wxh: H * D, Whh: H * H, Why: O * H, bh: H, WhhT: H * H, WhyT: H * O,
     X: Tmax * N * D, hs: (Tmax + 1) * N * H, pre: N * H, Y: N * O, DY: Tmax * N * O, DA: Tmax * N * H,
     dh: N * H, dhNext: N * H, dhSq: Tmax * N,
     gWxh: H * D, gWhh: H * H, gWhy: O * H,
     gatherDA: N > 1 ? Tmax * H : 0, gatherX: N > 1 ? Tmax * D : 0, gatherH: N > 1 ? (Tmax + 1) * H : 0,
   };
-}
-
-/**
- * tanh(x) = −expm1(−2|x|) / (expm1(−2|x|) + 2), with the sign of x: accurate to a few ulp for tiny
- * and large |x| alike (expm1 has no cancellation near 0), and about a quarter faster than Math.tanh
- * in V8, where tanh is the largest cost outside the matrix products.
- */
-function tanh(x: number): number {
-  const e = Math.expm1(-2 * Math.abs(x));
-  const t = -e / (e + 2);
-  return x < 0 ? -t : t;
 }
 
 function copyInto(out: Float64Array, from: Float64Array): Float64Array {

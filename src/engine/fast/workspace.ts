@@ -1,5 +1,45 @@
+import { Elementwise } from './elementwise';
 import { Products } from './products';
-import { instantiateKernels, type WasmKernels } from './wasm/instance';
+import { instantiateKernels, type EngineLog, type WasmKernels } from './wasm/instance';
+
+export type { EngineLog } from './wasm/instance';
+
+/**
+ * Which matrix products a workspace uses, chosen by the caller (the engine never guesses from its
+ * surroundings):
+ * - `wasm`: WebAssembly SIMD kernels, with fused multiply-add where the runtime has relaxed SIMD;
+ * - `wasm-simd`: the WebAssembly SIMD kernels without fused multiply-add (the fallback, on purpose);
+ * - `typescript`: plain TypeScript loops (e.g. a web page whose Content Security Policy forbids
+ *   compiling WebAssembly).
+ * A WebAssembly choice that cannot be honoured falls back to TypeScript and says why through `log`.
+ */
+export type KernelChoice = 'wasm' | 'wasm-simd' | 'typescript';
+
+export interface KernelOptions {
+  readonly kernels: KernelChoice;
+  /** Told once why the WebAssembly kernels could not be built, if that happens. */
+  readonly log?: EngineLog;
+}
+
+/** What a workspace actually runs: the fused or plain SIMD kernels, or TypeScript. */
+export type KernelsInUse = 'wasm-fma' | 'wasm-simd' | 'typescript';
+
+let chosen: KernelOptions = { kernels: 'typescript' };
+
+/**
+ * Chooses the kernels of every call that passes no workspace of its own. Called once by a program's
+ * entry point (the CLI, the extension host, a webview that may compile WebAssembly); until then
+ * the engine uses TypeScript, which runs everywhere.
+ */
+export function useKernels(options: KernelOptions): void {
+  chosen = options;
+  shared = undefined;
+}
+
+/** The kernels chosen with useKernels(). */
+export function chosenKernels(): KernelOptions {
+  return chosen;
+}
 
 /**
  * Scratch buffers that the fast BPTT reuses from one step to the next and from one call to the
@@ -14,25 +54,33 @@ import { instantiateKernels, type WasmKernels } from './wasm/instance';
  */
 export class BpttWorkspace {
   readonly products: Products;
+  readonly elementwise: Elementwise;
   private readonly wasm: WasmKernels | null;
   private readonly plain = new Map<string, Float64Array>();
   private layout = new Map<string, { byteOffset: number; length: number }>();
 
   /**
-   * `simd`: true tries the WebAssembly kernels, false never does. By default they are tried except
-   * in a web page (a webview): pages usually run under a Content Security Policy without
-   * 'wasm-unsafe-eval', where compiling WebAssembly is refused with a console error.
+   * The kernels: those chosen with useKernels() unless `kernels` says otherwise. `simd` is the
+   * older spelling: true means 'wasm', false 'typescript'.
    */
-  constructor(options: { simd?: boolean } = {}) {
-    const inPage = (globalThis as { document?: unknown }).document !== undefined;
-    const trySimd = options.simd ?? !inPage;
-    this.wasm = trySimd ? instantiateKernels() : null;
+  constructor(options: Partial<KernelOptions> & { simd?: boolean } = {}) {
+    const legacy: KernelChoice | undefined = options.simd === undefined ? undefined : options.simd ? 'wasm' : 'typescript';
+    const kernels = options.kernels ?? legacy ?? chosen.kernels;
+    const log = options.log ?? chosen.log;
+    this.wasm = kernels === 'typescript' ? null : instantiateKernels(kernels === 'wasm', log);
     this.products = new Products(this.wasm);
+    this.elementwise = new Elementwise(this.wasm);
   }
 
   /** Whether the WebAssembly SIMD kernels are in use. */
   get simd(): boolean {
     return this.wasm !== null;
+  }
+
+  /** Which products this workspace runs. */
+  get kernels(): KernelsInUse {
+    if (this.wasm === null) return 'typescript';
+    return this.wasm.flavour === 'fma' ? 'wasm-fma' : 'wasm-simd';
   }
 
   /**
@@ -71,4 +119,16 @@ export class BpttWorkspace {
     }
     return buf.length === n ? buf : buf.subarray(0, n);
   }
+}
+
+let shared: BpttWorkspace | undefined;
+
+/**
+ * One workspace with the chosen kernels, shared by the calls that pass none: a WebAssembly memory
+ * per call would cost more than a small BPTT itself. Safe: a BPTT call runs to the end without
+ * calling out, and its results never alias the workspace.
+ */
+export function sharedWorkspace(): BpttWorkspace {
+  shared ??= new BpttWorkspace();
+  return shared;
 }

@@ -1,5 +1,5 @@
 import type { LossSpec, SequenceBatch, Targets } from '../batch';
-import type { BpttResult } from '../bptt';
+import type { BpttResult } from '../result';
 import type { RnnParams } from '../params';
 
 /**
@@ -45,7 +45,8 @@ export function plainBptt(p: RnnParams, batch: SequenceBatch, targets: Targets, 
     let dhNext = new Float64Array(H);
     for (let t = T; t >= 1; t--) {
       const dh = dhNext.slice();
-      if (loss.at === 'all' || t === T) {
+      const counted = loss.at === 'all' ? true : loss.at === 'last' ? t === T : loss.at[t - 1];
+      if (counted) {
         const dy = outputGradient(ys[t], targets, b, t - 1, T, O, B);
         L += dy.loss;
         for (let k = 0; k < O; k++) {

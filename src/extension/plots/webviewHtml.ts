@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { cspMetaTags } from './webviewCsp';
+import { cspMetaTags, panelCompilesWasm } from './webviewCsp';
 
 /** The folders a panel may load from: the bundles and the media, nothing else. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -10,7 +10,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-/** The page of a panel: one bundle (`dist/webview/<bundle>.js`) under the strict policy of `cspMetaTags`. */
+/**
+ * The page of a panel: one bundle (`dist/webview/<bundle>.js`) under the strict policy of `cspMetaTags`.
+ */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: 'plot' | 'demo' | 'class', title: string): string {
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${bundle}.js`));
@@ -19,7 +21,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, b
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-${cspMetaTags(webview.cspSource, nonce)}
+${cspMetaTags(webview.cspSource, nonce, { wasm: panelCompilesWasm(bundle) })}
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
 <title>${escapeHtml(title)}</title>

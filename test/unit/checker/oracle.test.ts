@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bptt as engineBptt } from '../../../src/engine/bptt';
-import { bpttMasked } from '../../../src/engine/masked';
+import { bptt as engineBptt, readableBptt } from '../../../src/engine';
 import { toEngineParams } from '../../../src/checker/labTypes';
 import { bpttVariants, bpttWith, CORRECT_BPTT, clipVariants, trainStepVariants, truncatedVariants } from '../../../src/checker/mistakes';
 import { labProblems, LONG_T, makeProblem, OVERFLOWING_PRE_ACTIVATION, type Problem } from '../../../src/checker/problems';
@@ -32,11 +31,23 @@ function engineBatch(pr: Problem, at: 'last' | 'all') {
   );
 }
 
-describe('the masked BPTT reference (src/engine/masked.ts)', () => {
+/** The engine's readable BPTT with the steps without a target masked out, in the lab's shapes. */
+function maskedReadable(pr: Problem): { loss: number; grads: ReturnType<typeof readableBptt>['grads']; dhs: Float64Array[] } {
+  const D = pr.xs[0].length, H = pr.p.Whh.length, O = pr.p.Why.length, T = pr.xs.length;
+  const r = readableBptt(
+    toEngineParams(pr.p, pr.h0),
+    { B: 1, T, D, xs: Float64Array.from(pr.xs.flat()) },
+    { kind: 'mse', values: Float64Array.from(pr.targets.flatMap((y) => y ?? new Array<number>(O).fill(0))) },
+    { kind: 'mse', at: pr.targets.map((y) => y !== null) },
+  );
+  return { loss: r.loss, grads: r.grads, dhs: Array.from({ length: T }, (_, t) => r.hiddenGrads.subarray(t * H, (t + 1) * H)) };
+}
+
+describe('the masked BPTT reference (the engine\'s readableBptt with a step mask)', () => {
   test("equals the engine's batch BPTT for B = 1 when the loss is at the last step or at every step", () => {
     for (const [seed, pattern] of [[1, 'last'], [2, 'all'], [3, 'all']] as const) {
       const pr = makeProblem('x', seed, { D: 3, H: 4, O: 2, T: 6 }, pattern);
-      const masked = bpttMasked(toEngineParams(pr.p, pr.h0), pr.xs.map((x) => Float64Array.from(x)), pr.targets.map((y) => (y ? Float64Array.from(y) : null)));
+      const masked = maskedReadable(pr);
       const batch = engineBatch(pr, pattern);
       assert.ok(Math.abs(masked.loss - batch.loss) < 1e-12);
       assert.ok(maxDiff(Object.values(masked.grads).map((g) => Array.from('data' in g ? g.data : g)), Object.values(batch.grads).map((g) => Array.from('data' in g ? g.data : g))) < 1e-12);

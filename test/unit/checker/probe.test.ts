@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bpttMasked } from '../../../src/engine/masked';
+import { refBptt } from '../../../src/checker/reference';
 import { runStudentProbe } from '../../../src/checker/studentProbe';
-import { toEngineParams } from '../../../src/checker/labTypes';
 import { makeProblem } from '../../../src/checker/problems';
 import { fixture, TEMPLATES, WORKER } from './support';
 
@@ -13,7 +12,7 @@ describe('runStudentProbe (the student gradient plot)', () => {
   test("returns the student's loss and ‖dhs[t]‖, equal to the engine's for a correct lab", async () => {
     const r = await runStudentProbe(request(fixture('correct-split')), { workerPath: WORKER });
     assert.ok(r.ok, JSON.stringify(r));
-    const ref = bpttMasked(toEngineParams(pr.p, pr.h0), pr.xs.map((x) => Float64Array.from(x)), pr.targets.map((y) => (y ? Float64Array.from(y) : null)));
+    const ref = refBptt(pr.p, pr.h0, pr.xs, pr.targets);
     assert.ok(Math.abs(r.loss - ref.loss) < 1e-12);
     assert.equal(r.dhsNorms.length, 12);
     r.dhsNorms.forEach((n, t) => assert.ok(Math.abs(n - Math.hypot(...ref.dhs[t])) < 1e-12, `t = ${t}`));

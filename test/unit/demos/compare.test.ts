@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstDisagreement, gradientSummary, shortNumber } from '../../../src/demos/compare';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, PROBE_SIZES, studentProbeInput } from '../../../src/demos/probeProblem';
+import { plainBptt } from '../../../src/engine/reference/plainBptt';
 
 test('firstDisagreement: null when equal to rounding, else the 1-based step where BPTT (from T back) first differs', () => {
   assert.equal(firstDisagreement([1, 2, 3], [1, 2 * (1 + 1e-12), 3]), null);
@@ -28,11 +29,20 @@ test('probe input has the student API shapes: xs T×D, targets null except the l
   assert.equal(input.params.Whh.length, PROBE_SIZES.H);
 });
 
-test('clipping the probe scales the whole curve by clip / ‖g‖ and only when ‖g‖ is above it', () => {
+test('clipping the probe brings the global norm down to the threshold, and only when ‖g‖ is above it (‖g‖ from the oracle)', () => {
   const problem = probeProblem(PROBE_DEFAULTS);
-  const free = engineProbe(problem, null);
-  assert.equal(free.clipFactor, 1);
-  const clipped = engineProbe(problem, free.gradNorm / 4);
-  assert.ok(Math.abs(clipped.clipFactor - 0.25) < 1e-12);
-  assert.equal(engineProbe(problem, free.gradNorm * 2).clipFactor, 1);
+  const { params, xs, target, T } = problem;
+  const values = new Float64Array(T * PROBE_SIZES.O);
+  values.set(target, (T - 1) * PROBE_SIZES.O);
+  // The independent plain-loops BPTT, not the engine's: the factor is checked against its norm.
+  const oracle = plainBptt(params, { B: 1, T, D: PROBE_SIZES.D, xs }, { kind: 'mse', values }, { kind: 'mse', at: 'last' });
+  const threshold = 0.05;
+  assert.ok(oracle.gradNorm > 2 * threshold, `the probe's ‖g‖ = ${oracle.gradNorm} must exceed the threshold for this test to clip`);
+  const clipped = engineProbe(problem, threshold);
+  // After clipping, factor·‖g‖ is the threshold itself (not a factor the test derived from the engine).
+  assert.ok(Math.abs(clipped.clipFactor * oracle.gradNorm - threshold) <= 1e-12 * threshold, `factor ${clipped.clipFactor}·${oracle.gradNorm} ≠ ${threshold}`);
+  clipped.norms.forEach((n, t) => assert.ok(Math.abs(n - oracle.hiddenGradNorms[t]) <= 1e-12 * oracle.hiddenGradNorms[t], `‖∂L/∂h_${t + 1}‖`));
+  assert.equal(engineProbe(problem, null).clipFactor, 1);
+  assert.equal(engineProbe(problem, 2 * oracle.gradNorm).clipFactor, 1, 'a threshold above ‖g‖ leaves the gradient alone');
+  assert.equal(engineProbe(problem, engineProbe(problem, null).gradNorm).clipFactor, 1, 'a norm exactly at the threshold is not clipped (strict >)');
 });

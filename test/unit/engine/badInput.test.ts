@@ -56,7 +56,8 @@ describe('bad input is rejected with a message naming the field and the shapes',
 
   test('unknown loss kind or position', () => {
     rejects(() => bptt(good.params, good.batch, good.targets, { kind: 'mae', at: 'all' } as unknown as LossSpec), /^loss\.kind must be "mse" or "xent", got "mae"/);
-    rejects(() => bptt(good.params, good.batch, good.targets, { kind: 'mse', at: 'first' } as unknown as LossSpec), /^loss\.at must be "last" or "all", got "first"/);
+    rejects(() => bptt(good.params, good.batch, good.targets, { kind: 'mse', at: 'first' } as unknown as LossSpec), /^loss\.at must be "last", "all" or one boolean per step, got "first"/);
+    rejects(() => bptt(good.params, good.batch, good.targets, { kind: 'mse', at: [true] }), /^loss\.at must have one entry per step \(T = 3\), got 1/);
     rejects(() => bptt(good.params, good.batch, good.targets, { kind: 'xent', at: 'all' }), /targets are for loss "mse" but the loss is "xent"/);
   });
 
@@ -76,8 +77,12 @@ describe('bad input is rejected with a message naming the field and the shapes',
     rejects(() => clipByGlobalNorm(grads, -1), /^maxNorm must be positive, got -1/);
     rejects(() => clipByGlobalNorm(grads, 0), /^maxNorm must be positive, got 0/);
     rejects(() => clipByGlobalNorm(grads, NaN), /^maxNorm must be a finite number, got NaN/);
+    // A non-finite norm is reported, never rescaled (the same rule as a training step's).
     const bad = { ...grads, bh: grads.bh.map(() => NaN) };
-    rejects(() => clipByGlobalNorm(bad, 1), /^grads have a non-finite global norm \(NaN\)/);
+    const r = clipByGlobalNorm(bad, 1);
+    assert.ok(Number.isNaN(r.normBefore));
+    assert.equal(r.clipped, false);
+    assert.deepEqual(r.grads.Wxh.data, grads.Wxh.data);
   });
 
   test('training: steps, lr, clip', () => {

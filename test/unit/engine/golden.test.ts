@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BpttWorkspace, bptt, bpttReadable, gradsToNested, sizesOf, type BpttResult } from '../../../src/engine';
+import { BpttWorkspace, bptt, gradsToNested, readableBptt, type BpttResult } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { runEngineCase } from '../../../src/cli/engineCase';
-import { compareAll, describeWorst, goldenCases } from './support';
+import { BACKENDS, compareAll, describeWorst, goldenCases } from './support';
 
 // Golden cases computed with PyTorch autograd in float64 (test/fixtures/engine-cases/README.md):
 // every expected number within abs + rel·|exp|, and hiddenGradNorms also within a PURE relative
@@ -41,14 +41,15 @@ describe('engine reproduces the golden cases (bptt + trainSgd)', () => {
   }
 });
 
-describe('the TypeScript fallback, the readable BPTT and the plain-loops reference reproduce them too', () => {
+describe('every backend of the fast path, the readable BPTT and the plain-loops oracle reproduce them too', () => {
+  const workspaces = BACKENDS.map((kernels) => new BpttWorkspace({ kernels }));
   for (const c of cases) {
     test(c.file, () => {
       const expected = { ...c.json.expected };
       for (const k of ['trainLosses', 'trainGradNorms', 'finalLoss', 'finalParams']) delete expected[k];
       for (const [name, r] of [
-        ['bptt without SIMD', bptt(c.params, c.batch, c.targets, c.json.loss, new BpttWorkspace({ simd: false }))],
-        ['bpttReadable', bpttReadable(c.params, c.batch, c.targets, c.json.loss, sizesOf(c.params))],
+        ...workspaces.map((ws) => [`bptt on ${ws.kernels}`, bptt(c.params, c.batch, c.targets, c.json.loss, ws)] as const),
+        ['readableBptt', readableBptt(c.params, c.batch, c.targets, c.json.loss)],
         ['plainBptt', plainBptt(c.params, c.batch, c.targets, c.json.loss)],
       ] as const) {
         const cmp = compareAll(asExpected(r), expected, c.json.tolerance);

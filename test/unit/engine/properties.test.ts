@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  BpttWorkspace, bptt, bpttEach, bpttReadable, clipByGlobalNorm, forward, globalNorm, sizesOf, trainSgd, trainedBuffers,
+  BpttWorkspace, bptt, bpttEach, clipByGlobalNorm, forward, globalNorm, readableBptt, trainSgd, trainedBuffers,
   type LossSpec, type RnnGrads, type RnnParams, type SequenceBatch,
 } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
-import { randomProblem } from './support';
+import { BACKENDS, randomProblem } from './support';
 
 function scaledGrads(g: RnnGrads, factor: number): RnnGrads {
   const out = { Wxh: { ...g.Wxh, data: g.Wxh.data.map((v) => v * factor) }, Whh: { ...g.Whh, data: g.Whh.data.map((v) => v * factor) },
@@ -180,19 +180,25 @@ describe('fast path, readable path and plain reference agree', () => {
     { B: 1, T: 1, D: 1, H: 1, O: 1 }, { B: 5, T: 7, D: 3, H: 6, O: 2 }, { B: 9, T: 3, D: 5, H: 13, O: 7 }, { B: 4, T: 20, D: 8, H: 33, O: 5 },
     { B: 8, T: 6, D: 4, H: 16, O: 8 }, { B: 12, T: 5, D: 8, H: 64, O: 4 },
   ];
-  const losses: LossSpec[] = [{ kind: 'mse', at: 'all' }, { kind: 'xent', at: 'last' }, { kind: 'xent', at: 'all' }, { kind: 'mse', at: 'last' }];
+  // A step mask: every third step in the loss, and the last one (the lab's targets with nulls).
+  const mask = (T: number): boolean[] => Array.from({ length: T }, (_, t) => t % 3 === 1 || t === T - 1);
+  const losses: ((T: number) => LossSpec)[] = [
+    () => ({ kind: 'mse', at: 'all' }), () => ({ kind: 'xent', at: 'last' }), () => ({ kind: 'xent', at: 'all' }), () => ({ kind: 'mse', at: 'last' }),
+    (T) => ({ kind: 'mse', at: mask(T) }), (T) => ({ kind: 'xent', at: mask(T) }),
+  ];
   shapes.forEach((shape, n) => {
-    for (const loss of losses) {
-      test(`${JSON.stringify(shape)} ${loss.kind}/${loss.at}`, () => {
+    for (const lossOf of losses) {
+      const loss = lossOf(shape.T);
+      test(`${JSON.stringify(shape)} ${loss.kind}/${typeof loss.at === 'string' ? loss.at : 'mask'}`, () => {
         const loss2 = shape.O === 1 && loss.kind === 'xent' ? { ...loss, kind: 'mse' as const } : loss;
         const { params, batch, targets } = randomProblem(200 + n, shape, loss2);
-        const ws = new BpttWorkspace();
+        const ws = new BpttWorkspace({ kernels: 'wasm' });
         const results = [
+          plainBptt(params, batch, targets, loss2), // the independent oracle first: the others are held to it
           bptt(params, batch, targets, loss2, ws),
           bptt(params, batch, targets, loss2, ws), // a reused workspace gives the same answer
-          bptt(params, batch, targets, loss2, new BpttWorkspace({ simd: false })), // the TypeScript fallback
-          bpttReadable(params, batch, targets, loss2, sizesOf(params)),
-          plainBptt(params, batch, targets, loss2),
+          ...BACKENDS.map((kernels) => bptt(params, batch, targets, loss2, new BpttWorkspace({ kernels }))),
+          readableBptt(params, batch, targets, loss2),
         ];
         const close = (a: number, b: number, what: string): void =>
           assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)) + 1e-15, `${what}: ${a} vs ${b}`);
@@ -235,8 +241,8 @@ describe('fast path, readable path and plain reference agree', () => {
     });
   }
 
-  test('WebAssembly SIMD kernels are in use in Node (else the fast path silently fell back)', () => {
-    assert.equal(new BpttWorkspace().simd, true);
-    assert.equal(new BpttWorkspace({ simd: false }).simd, false);
+  test('WebAssembly SIMD kernels are in use in Node when chosen (else the fast path silently fell back)', () => {
+    assert.equal(new BpttWorkspace({ kernels: 'wasm' }).simd, true);
+    assert.equal(new BpttWorkspace({ kernels: 'typescript' }).simd, false);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   batchFromNested, createRng, initParams, paramsFromNested, targetsFromNested,
-  type LossSpec, type RnnParams, type SequenceBatch, type Targets,
+  type KernelChoice, type LossSpec, type RnnParams, type SequenceBatch, type Targets,
 } from '../../../src/engine';
 import { repoRoot } from '../../support/repoRoot';
 
@@ -85,3 +85,9 @@ export function randomProblem(seed: number, s: { B: number; T: number; D: number
     : { kind: 'xent', classes: new Int32Array(s.B * s.T).map(() => rng.int(s.O)) };
   return { params, batch: { B: s.B, T: s.T, D: s.D, xs }, targets, loss };
 }
+
+/**
+ * Every backend of the fast path: the WebAssembly kernels as the runtime gives them (fused
+ * multiply-add where relaxed SIMD validates), the plain SIMD kernels, and TypeScript.
+ */
+export const BACKENDS: readonly KernelChoice[] = ['wasm', 'wasm-simd', 'typescript'];

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { cspMetaTags } from '../../../src/extension/plots/webviewCsp';
+import { cspMetaTags, panelCompilesWasm } from '../../../src/extension/plots/webviewCsp';
 import { browser } from './chromium';
 import { installVsCodeApiStandIn } from './vscodeApiStandIn';
 
@@ -115,7 +115,7 @@ function pageFor(options: WebviewOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="UTF-8">
-${cspMetaTags(ORIGIN, NONCE)}
+${cspMetaTags(ORIGIN, NONCE, { wasm: panelCompilesWasm(path.basename(options.bundle ?? '', '.js')) })}
 <title>webview under test</title>${links}</head>
 <body class="${theme.cls}">
 ${options.body ?? '<main id="app"></main>'}

@@ -1,8 +1,9 @@
 /**
  * A tiny WebAssembly assembler: just enough of the binary format (types, an imported memory,
  * functions, exports, the opcodes the kernels use) to write the SIMD kernels in TypeScript, so the
- * engine needs no build step and no compiler package. Reference: the WebAssembly core spec §5
- * (binary format) and the SIMD proposal's opcode table.
+ * engine needs no build step and no compiler package. The byte values are those of the WebAssembly
+ * core specification's binary format, its fixed-width SIMD instructions and the relaxed-SIMD
+ * extension (f64x2.relaxed_madd).
  */
 
 export const I32 = 0x7f;
@@ -57,7 +58,33 @@ export const op = {
   f64x2Lane: (lane: number) => [0xfd, ...uleb(33), lane],
   f64x2Add: [0xfd, ...uleb(240)],
   f64x2Mul: [0xfd, ...uleb(242)],
+  /** a·b + c, fused into one rounding where the CPU has fused multiply-add (relaxed SIMD). */
+  f64x2RelaxedMadd: [0xfd, ...uleb(0x107)],
+  f64x2Sub: [0xfd, ...uleb(241)],
+  f64x2Div: [0xfd, ...uleb(243)],
+  f64x2Abs: [0xfd, ...uleb(236)],
+  f64x2Min: [0xfd, ...uleb(244)],
+  f64x2Lt: [0xfd, ...uleb(0x49)],
+  v128And: [0xfd, ...uleb(0x4e)],
+  v128Or: [0xfd, ...uleb(0x50)],
+  v128Bitselect: [0xfd, ...uleb(0x52)],
+  i64x2Shl: [0xfd, ...uleb(0xcb)],
+  i64x2Add: [0xfd, ...uleb(0xce)],
+  /** Both lanes set to the float64 `value`. */
+  f64x2Const: (value: number) => [0xfd, ...uleb(12), ...f64Bytes(value), ...f64Bytes(value)],
+  /** Both lanes set to the 64-bit pattern hi·2³² + lo. */
+  i64x2Const: (hi: number, lo: number) => [0xfd, ...uleb(12), ...u32Bytes(lo), ...u32Bytes(hi), ...u32Bytes(lo), ...u32Bytes(hi)],
 };
+
+function f64Bytes(value: number): number[] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value, true); // WebAssembly memory and constants are little-endian
+  return Array.from(new Uint8Array(view.buffer));
+}
+
+function u32Bytes(value: number): number[] {
+  return [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff];
+}
 
 export interface WasmFunction {
   readonly name: string;
@@ -65,6 +92,37 @@ export interface WasmFunction {
   /** Extra locals after the parameters, in order. */
   readonly locals: ValType[];
   readonly body: number[];
+}
+
+/**
+ * Numbers a function's parameters and locals as they are declared, so a kernel names its values
+ * (`const k = f.local(I32)`) and no index is ever written by hand.
+ */
+export class FunctionBuilder<P extends string> {
+  /** The index of each parameter, by name (parameters come first, in the order given). */
+  readonly param: Readonly<Record<P, number>>;
+  private readonly paramTypes: ValType[];
+  private readonly localTypes: ValType[] = [];
+
+  constructor(readonly name: string, params: readonly P[], type: ValType = I32) {
+    this.param = Object.fromEntries(params.map((p, i) => [p, i])) as Record<P, number>;
+    this.paramTypes = params.map(() => type);
+  }
+
+  /** A new local of the given type; returns its index. */
+  local(type: ValType): number {
+    this.localTypes.push(type);
+    return this.paramTypes.length + this.localTypes.length - 1;
+  }
+
+  /** n new locals of one type. */
+  locals(type: ValType, n: number): number[] {
+    return Array.from({ length: n }, () => this.local(type));
+  }
+
+  build(body: number[]): WasmFunction {
+    return { name: this.name, params: this.paramTypes, locals: this.localTypes, body };
+  }
 }
 
 /** A module importing `env.memory` and exporting the given functions (no results). */
