@@ -78,8 +78,9 @@ export const PITFALLS: readonly Pitfall[] = [
   },
   {
     id: 'pitfall.clipByValue', task: 'clipGradNorm', hint: 'clip-by-value',
-    title: 'Clamping each entry to ±maxNorm',
-    fix: 'Clipping by the global norm keeps the gradient\'s direction: multiply every entry of all five gradients by the same factor maxNorm / norm, instead of clamping entries one by one.',
+    title: 'Clipping every entry to ±maxNorm instead of by the global norm',
+    fix: 'Clamping cuts the large entries and keeps the small ones, so the clipped gradient points in another direction. '
+      + 'Rescaling every entry of all five gradients by the same factor maxNorm / norm shortens the gradient and keeps its direction: clip by the global norm.',
   },
   {
     id: 'pitfall.stateful', task: 'forward', hint: 'stateful',

@@ -44,7 +44,7 @@ export const TRAINING_PITFALLS: readonly TrainingPitfall[] = [
     fix: 'Start every independent sequence from the initial state h_0 (usually zeros): a state left over from an unrelated sequence '
       + 'changes every output of the next one and makes results depend on the order of the data. When one long stream is cut into batches, '
       + 'carry the state forward but detach it (no gradient into the previous batch), or each backward pass reaches back through every earlier batch.',
-    shownIn: [{ kind: 'labTask', task: 'forward' }],
+    shownIn: [{ kind: 'labTask', task: 'forward' }, { kind: 'hint', hint: 'stateful' }],
   },
   {
     id: 'pitfall.truncationWindow',
@@ -52,14 +52,7 @@ export const TRAINING_PITFALLS: readonly TrainingPitfall[] = [
     fix: 'Backpropagating only k steps means no gradient connects an output to an input more than k steps earlier, '
       + 'so a delay longer than k cannot be learned however long you train. Choose k above the longest delay the task needs; '
       + 'even with full BPTT, vanishing gradients make long delays hard.',
-    shownIn: [{ kind: 'demo', demo: 'train' }, { kind: 'check', check: 'check.writeGradient' }],
-  },
-  {
-    id: 'pitfall.clipByValue',
-    title: 'Clipping every entry to ±threshold instead of by the global norm',
-    fix: 'Clamping cuts the large entries and keeps the small ones, so the clipped gradient points in another direction. '
-      + 'Rescaling every entry by threshold/‖g‖ shortens the gradient and keeps its direction: clip by the global norm.',
-    shownIn: [{ kind: 'labTask', task: 'clipGradNorm' }, { kind: 'plotControl', control: 'clip' }],
+    shownIn: [{ kind: 'demo', demo: 'train' }, { kind: 'demo', demo: 'horizon' }, { kind: 'check', check: 'check.writeGradient' }, { kind: 'hint', hint: 'truncated-bptt' }],
   },
   {
     id: 'pitfall.thresholdBlind',
@@ -97,7 +90,7 @@ export const TRAINING_PITFALLS: readonly TrainingPitfall[] = [
     fix: 'With the loss summed over T steps every step adds its share to the gradient, so its size grows with T: '
       + 'for the output bias it is exactly T times the one-step gradient when every step has the same error. '
       + 'A learning rate that trains at T = 10 can diverge at T = 100. Average over the steps, or scale the learning rate with 1/T.',
-    shownIn: [{ kind: 'labTask', task: 'bptt' }, { kind: 'plotControl', control: 'length' }],
+    shownIn: [{ kind: 'labTask', task: 'bptt' }, { kind: 'plotControl', control: 'length' }, { kind: 'hint', hint: 'loss-scale' }],
   },
 ];
 

@@ -60,8 +60,8 @@ test('every training pitfall is tied to at least one real place in the product',
 });
 
 test('the issue\'s training pitfalls are all there', () => {
-  const titles = TRAINING_PITFALLS.map((p) => p.title).join('\n');
-  for (const topic of [/hidden state from one independent sequence/, /Truncated BPTT/, /±threshold instead of by the global norm/,
+  const titles = [...PITFALLS, ...TRAINING_PITFALLS].map((p) => p.title).join('\n');
+  for (const topic of [/hidden state from one independent sequence/, /Truncated BPTT/, /±maxNorm instead of by the global norm/,
     /threshold without looking at the gradient norms/, /learning rate that is too large/, /already Infinity or NaN/,
     /Whh too large, or feeding inputs so large that tanh saturates/, /Summing the loss over the steps/]) {
     assert.match(titles, topic);
