@@ -3,6 +3,7 @@
 // Screenshots go to test-results/screens/class-*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand, screenshot, session, webviewFrame, workbenchReady } from './driver';
 import { repoRoot } from '../support/repoRoot';
@@ -17,18 +18,25 @@ const CLASS: Readonly<Record<string, string>> = {
 };
 
 suite('RNN Lab class view: grading a class folder', () => {
+  // The class lives outside the workspace, as a downloaded class does: inside it, its five labs
+  // would be five more labs of the workspace for every later test.
+  let classRoot = '';
+
   suiteSetup(async () => {
     await workbenchReady();
+    classRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rnnlab-ui-class-'));
   });
 
   suiteTeardown(async () => {
     await runCommand('View: Close All Editors').catch(() => undefined);
+    fs.rmSync(classRoot, { recursive: true, force: true });
+    fs.rmSync(path.join(session().workspace, 'class-grades.csv'), { force: true });
   });
 
   test('Grade Submissions Folder… grades every student and shows statuses, pass rates and the commonest mistake', async function () {
     this.timeout(240_000);
     const { page, workspace } = session();
-    const classDir = path.join(workspace, 'class');
+    const classDir = path.join(classRoot, 'class');
     for (const [student, lab] of Object.entries(CLASS)) {
       fs.cpSync(path.join(repoRoot(), 'test', 'fixtures', 'labs', lab), path.join(classDir, student, 'lab'), { recursive: true });
     }

@@ -49,10 +49,12 @@ function asClassViewMessage(data: unknown): ClassViewToHost | null {
 
 async function exportCsv(gradebook: Gradebook, folder: string): Promise<HostToClassView> {
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  // Named after the class folder itself (its last segment), wherever it lies.
+  const name = folder.split(/[\\/]/).filter(Boolean).pop() ?? 'class';
   const target = await vscode.window.showSaveDialog({
     title: 'RNN Lab: save the gradebook as CSV',
     filters: { CSV: ['csv'] },
-    defaultUri: base ? vscode.Uri.joinPath(base, `${folder.replace(/[^A-Za-z0-9._-]+/g, '-')}-grades.csv`) : undefined,
+    defaultUri: base ? vscode.Uri.joinPath(base, `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}-grades.csv`) : undefined,
   });
   if (!target) return { type: 'classExportResult', outcome: 'cancelled', message: 'Not saved.' };
   try {
