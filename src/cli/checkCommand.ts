@@ -3,7 +3,7 @@ import { CheckCancelledError, DEFAULT_TIMEOUT_MS, LabNotFoundError, checkLab } f
 import { formatJunit, formatText } from '../checker/formatReport';
 import { UsageError, parseArgs, type CliCommand } from './command';
 
-/** `rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit file]` (contracts §2). */
+/** `rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit file]`; its JSON report has the shape of `CheckReport` in src/checker/report.ts. */
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'check the five lab functions in <labDir>/rnn.ts against the engine',

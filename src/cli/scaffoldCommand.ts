@@ -1,7 +1,7 @@
 import { classroomTemplateDir, scaffoldLab } from '../checker/scaffold';
 import { UsageError, parseArgs, type CliCommand } from './command';
 
-/** `rnn-lab scaffold <dir>` (contracts §3): writes the lab, never overwriting a file. */
+/** `rnn-lab scaffold <dir>`: writes the lab, never overwriting a file. */
 export const scaffoldCommand: CliCommand = {
   name: 'scaffold',
   summary: 'write the lab files (rnn.ts, README.md, tsconfig.json) into <dir>; existing files are kept',

@@ -1,5 +1,5 @@
 /**
- * The five lab tasks of the student's `rnn.ts` (contracts §1), in the order the checker reports
+ * The five lab tasks of the student's `rnn.ts` (declared in media/lab-template/rnn.ts), in the order the checker reports
  * them. The ids are part of the contract: graders and the `--json` report rely on them.
  */
 export const LAB_TASK_IDS = ['rnnStep', 'forward', 'bptt', 'clipGradNorm', 'trainStep'] as const;
