@@ -50,7 +50,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the nested npm environment', () => {
   test('keeps nothing of a parent npm but the way to the registry', () => {
-    const env = cleanNpmEnv(parentNpmEnv('/home/student', '/work/project'), { userconfig: '/tmp/filtered-npmrc' });
+    const env = cleanNpmEnv(parentNpmEnv('/home/student', '/home/student/project'), { userconfig: '/tmp/filtered-npmrc' });
     const npmVariables = Object.keys(env).filter((n) => /^npm_/i.test(n)).sort();
     assert.deepEqual(npmVariables, [
       'npm_config_@rnnlab:registry', 'npm_config_cache', 'npm_config_https_proxy', 'npm_config_registry', 'npm_config_userconfig',
@@ -63,7 +63,7 @@ describe('the nested npm environment', () => {
   });
 
   test('with --node-dir, that Node comes first on PATH and gives the headers', () => {
-    const env = cleanNpmEnv(parentNpmEnv('/home/student', '/work/project'), { nodeDir: '/cache/node24' });
+    const env = cleanNpmEnv(parentNpmEnv('/home/student', '/home/student/project'), { nodeDir: '/cache/node24' });
     assert.equal(env.PATH.split(delimiter)[0], join('/cache/node24', 'bin'));
     assert.equal(env.npm_config_nodedir, '/cache/node24');
   });
