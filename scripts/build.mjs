@@ -30,8 +30,8 @@ const browser = (entry, outfile) => ({
 const builds = [
   node('src/extension/extension.ts', 'dist/extension.js'),
   node('src/cli.ts', 'dist/cli.js', { banner: { js: '#!/usr/bin/env node' } }),
-  node('src/checker/worker.ts', 'dist/checker-worker.js'),
-  node('src/checker/compilerMain.ts', 'dist/checker-compiler.js'),
+  node('src/checker/worker/workerMain.ts', 'dist/checker-worker.js'),
+  node('src/checker/worker/compilerMain.ts', 'dist/checker-compiler.js'),
   browser('webview/plot/main.ts', 'dist/webview/plot.js'),
   browser('webview/demo/main.ts', 'dist/webview/demo.js'),
   browser('webview/class/main.ts', 'dist/webview/class.js'),

@@ -1,6 +1,4 @@
-import { matrixFromNested, paramsToNested, vectorFromNested } from '../engine/nested';
-import type { RnnGrads, RnnParams } from '../engine/params';
-import { gradsToNested } from '../engine/nested';
+import { gradsToNested, matrixFromNested, paramsToNested, vectorFromNested, type RnnGrads, type RnnParams } from '../engine';
 
 /** The student API's types (as the lab template's rnn.ts declares them), as plain nested arrays. */
 export type Vec = number[];

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { CheckCancelledError, DEFAULT_TIMEOUT_MS, LabNotFoundError, checkLab } from '../checker/checkLab';
-import { formatJunit, formatText } from '../checker/formatReport';
+import { CheckCancelledError, DEFAULT_TIMEOUT_MS, LabNotFoundError, checkLab } from '../checker/host/checkLab';
+import { formatJunit, formatText } from '../checker/host/formatReport';
 import { UsageError, parseArgs, type CliCommand } from './command';
 
 /** `rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit file]`; its JSON report has the shape of `CheckReport` in src/checker/report.ts. */

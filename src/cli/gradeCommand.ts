@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_TIMEOUT_MS } from '../checker/checkLab';
-import { formatJunit } from '../checker/formatReport';
+import { DEFAULT_TIMEOUT_MS } from '../checker/host/checkLab';
+import { formatJunit } from '../checker/host/formatReport';
 import type { CheckReport } from '../checker/report';
 import { LAB_TASK_IDS } from '../lesson/labTasks';
-import { findSubmissions } from '../checker/grade/findSubmissions';
-import { gradeClass } from '../checker/grade/gradeClass';
-import { formatCsv, junitFileName, type Gradebook } from '../checker/grade/gradebook';
+import { findSubmissions } from '../checker/host/grade/findSubmissions';
+import { gradeClass } from '../checker/host/grade/gradeClass';
+import { formatCsv, junitFileName, type Gradebook } from '../checker/host/grade/gradebook';
 import { UsageError, parseArgs, type CliCommand, type CliIo } from './command';
 
 const USAGE = 'usage: rnn-lab grade <submissionsDir> [--csv FILE] [--json FILE] [--junit DIR] [--jobs N] [--timeout-ms N] [--force]';

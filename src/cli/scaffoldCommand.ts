@@ -1,4 +1,4 @@
-import { classroomTemplateDir, scaffoldLab } from '../checker/scaffold';
+import { classroomTemplateDir, scaffoldLab } from '../checker/host/scaffold';
 import { UsageError, parseArgs, type CliCommand } from './command';
 
 /** `rnn-lab scaffold <dir>`: writes the lab, never overwriting a file. */

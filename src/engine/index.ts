@@ -26,5 +26,5 @@ export * from './clip';
 export * from './train';
 export * from './random';
 export * from './init';
-export * from './tasks';
+export * from './sequenceTasks';
 export * from './nested';

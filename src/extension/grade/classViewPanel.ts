@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { formatCsv, type Gradebook } from '../../checker/grade/gradebook';
+import { formatCsv, type Gradebook } from '../../checker/host/grade/gradebook';
 import type { ClassViewData, ClassViewToHost, HostToClassView } from '../../protocol';
 import { webviewHtml, webviewOptions } from '../plots/webviewHtml';
 

@@ -1,12 +1,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CheckCancelledError } from '../../checker/checkLab';
-import { childRuntime, seatBeltSummary } from '../../checker/childRuntime';
-import { classSummary } from '../../checker/grade/classSummary';
-import { findSubmissions } from '../../checker/grade/findSubmissions';
-import { gradeClass } from '../../checker/grade/gradeClass';
-import type { Gradebook } from '../../checker/grade/gradebook';
+import { CheckCancelledError } from '../../checker/host/checkLab';
+import { childRuntime, seatBeltSummary } from '../../checker/host/childRuntime';
+import { classSummary } from '../../checker/host/grade/classSummary';
+import { findSubmissions } from '../../checker/host/grade/findSubmissions';
+import { gradeClass } from '../../checker/host/grade/gradeClass';
+import type { Gradebook } from '../../checker/host/grade/gradebook';
 import { readLabSettings } from '../lab/labSettings';
 import { openClassView } from './classViewPanel';
 import { warnIfUnbelted } from './seatBeltNotice';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { seatBeltSummary, type ChildRuntime } from '../../checker/childRuntime';
+import { seatBeltSummary, type ChildRuntime } from '../../checker/host/childRuntime';
 
 let warned = false;
 

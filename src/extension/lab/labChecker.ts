@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CheckCancelledError, LabNotFoundError, checkLab } from '../../checker/checkLab';
-import { childRuntime } from '../../checker/childRuntime';
+import { CheckCancelledError, LabNotFoundError, checkLab } from '../../checker/host/checkLab';
+import { childRuntime } from '../../checker/host/childRuntime';
 import type { CheckReport, CheckTimings } from '../../checker/report';
 import { warnIfUnbelted } from '../grade/seatBeltNotice';
 import type { LabStatusStore } from '../labStatus';

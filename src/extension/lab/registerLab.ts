@@ -7,7 +7,7 @@ import type { LabFinder } from './labFinder';
 import { readLabSettings } from './labSettings';
 import { LabStatusBar } from './labStatusBar';
 import { LabTests } from './labTests';
-import { scaffoldCommand } from './scaffoldCommand';
+import { scaffoldCommand } from './scaffoldLab';
 import { registerTestCommands } from '../testCommands';
 
 const UNTRUSTED = 'RNN Lab checks a lab by running its code (rnn.ts and the files it imports). This workspace is not trusted, so RNN Lab will not run it. Trust the workspace if you wrote this lab or know where it comes from; the lesson and demos work without trust.';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from '../../checker/studentProbe';
+import { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from '../../checker/host/studentProbe';
 import { probeProblem, PROBE_DEFAULTS, studentProbeInput, type ProbeControls } from '../../demos/probeProblem';
 import type { LastBpttCheck, StudentProbeOutcome, WebviewToHost } from '../../protocol';
 import type { LabFinder } from '../lab/labFinder';

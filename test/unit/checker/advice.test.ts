@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { entryLabel, hintAdvice } from '../../../src/checker/advice';
-import { seconds } from '../../../src/checker/verdicts';
+import { entryLabel, hintAdvice } from '../../../src/checker/oracle/advice';
+import { seconds } from '../../../src/checker/oracle/verdicts';
 import { HINT_CODES } from '../../../src/lesson/hintCodes';
 import { PITFALLS } from '../../../src/lesson/pitfalls';
 

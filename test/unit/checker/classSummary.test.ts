@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { classSummary } from '../../../src/checker/grade/classSummary';
-import { summarise, type GradedSubmission } from '../../../src/checker/grade/gradebook';
+import { classSummary } from '../../../src/checker/host/grade/classSummary';
+import { summarise, type GradedSubmission } from '../../../src/checker/host/grade/gradebook';
 import type { CheckReport, TaskStatus } from '../../../src/checker/report';
 import type { HintCode } from '../../../src/lesson/hintCodes';
 import { LAB_TASK_IDS } from '../../../src/lesson/labTasks';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileLab } from '../../../src/checker/compile';
-import { originalPosition } from '../../../src/checker/sourceMap';
+import { compileLab } from '../../../src/checker/worker/compile';
+import { originalPosition } from '../../../src/checker/worker/sourceMap';
 import { fixture, TEMPLATES } from './support';
 
 describe('compiling the lab (TypeScript transpileModule)', () => {

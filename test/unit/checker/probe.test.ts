@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { refBptt } from '../../../src/checker/reference';
-import { runStudentProbe } from '../../../src/checker/studentProbe';
-import { makeProblem } from '../../../src/checker/problems';
+import { refBptt } from '../../../src/checker/oracle/reference';
+import { runStudentProbe } from '../../../src/checker/host/studentProbe';
+import { makeProblem } from '../../../src/checker/oracle/problems';
 import { fixture, TEMPLATES, WORKER } from './support';
 
 const pr = makeProblem('probe', 7, { D: 2, H: 4, O: 1, T: 12 }, 'last');

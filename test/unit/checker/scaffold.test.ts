@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { scaffoldLab } from '../../../src/checker/scaffold';
+import { scaffoldLab } from '../../../src/checker/host/scaffold';
 import { check, summary, TEMPLATES } from './support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'rnn-lab-scaffold-'));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { detect } from '../../../src/checker/childRuntime';
+import { detect } from '../../../src/checker/host/childRuntime';
 import { check, fixture, summary, task } from './support';
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { checkLab, type CheckOptions } from '../../../src/checker/checkLab';
+import { checkLab, type CheckOptions } from '../../../src/checker/host/checkLab';
 import type { CheckReport, TaskReport } from '../../../src/checker/report';
 import type { LabTaskId } from '../../../src/lesson/labTasks';
 import { repoRoot } from '../../support/repoRoot';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { globalNorm } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { probeProblem, PROBE_DEFAULTS, type ProbeControls } from '../../../src/demos/probeProblem';
-import { agrees } from '../../../src/checker/agreement';
+import { agrees } from '../../../src/checker/oracle/agreement';
 import { clippingReadout } from '../../../webview/plot/clippingReadout';
 import { probeBackward } from '../../../webview/plot/probeBackward';
 import { relativeMaxDifference, whhContributions } from '../../../webview/plot/whhContributions';

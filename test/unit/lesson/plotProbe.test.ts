@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runStudentProbe } from '../../../src/checker/studentProbe';
+import { runStudentProbe } from '../../../src/checker/host/studentProbe';
 import { probeProblem, studentProbeInput, PROBE_DEFAULTS } from '../../../src/demos/probeProblem';
 import { globalNorm } from '../../../src/engine';
 import { validateHostMessage } from '../../../webview/shared/validate';

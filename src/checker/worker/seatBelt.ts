@@ -11,7 +11,7 @@
  * This is a seat belt against accidents and casual tricks, not a security boundary: code in the
  * same process can in principle find a way around anything written in JavaScript.
  */
-import { REFUSED_ACCESS } from './protocol';
+import { REFUSED_ACCESS } from '../workerIpc';
 
 /** A refused access, named for people: what the lab tried, and why a lab may not. */
 export interface Refusal {

@@ -1,8 +1,8 @@
-import type { HintCode } from '../lesson/hintCodes';
-import type { LabTaskId } from '../lesson/labTasks';
+import type { HintCode } from '../../lesson/hintCodes';
+import type { LabTaskId } from '../../lesson/labTasks';
 import { entryLabel } from './advice';
-import { firstMismatch, partMismatch, valueAt, type Expected } from './compare';
-import { describeInput, mismatchMessage, mutationMessage, type Explanation } from './messages';
+import { firstMismatch, partMismatch, valueAt, type Expected } from './partCompare';
+import { describeInput, mismatchMessage, mutationMessage, type Explanation } from './feedback';
 import type { Variant } from './mistakes';
 import { TASK_PARTS, variantExplains, type TaskCase } from './taskCases';
 

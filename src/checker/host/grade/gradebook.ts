@@ -1,6 +1,6 @@
-import { HINT_CODES, type HintCode } from '../../lesson/hintCodes';
-import { LAB_TASK_IDS, type LabTaskId } from '../../lesson/labTasks';
-import type { CheckReport, TaskStatus } from '../report';
+import { HINT_CODES, type HintCode } from '../../../lesson/hintCodes';
+import { LAB_TASK_IDS, type LabTaskId } from '../../../lesson/labTasks';
+import type { CheckReport, TaskStatus } from '../../report';
 
 /** One graded submission: the checker's report, or why there is none. */
 export type GradedSubmission =

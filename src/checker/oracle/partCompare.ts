@@ -1,5 +1,5 @@
 import { agrees } from './agreement';
-import { isUnsupported } from './plain';
+import { isUnsupported } from '../plain';
 
 /**
  * Compares what a student function returned with the expected answer, entry by entry, and names

@@ -1,7 +1,7 @@
-import type { LabTaskId } from '../lesson/labTasks';
+import type { LabTaskId } from '../../lesson/labTasks';
 import { agrees } from './agreement';
-import { partAgrees, valueAt, type Expected, type Part } from './compare';
-import { globalNormOf, mapParams, PARAM_KEYS, sgdUpdate, type LabGrads } from './labTypes';
+import { partAgrees, valueAt, type Expected, type Part } from './partCompare';
+import { globalNormOf, mapParams, PARAM_KEYS, sgdUpdate, type LabGrads } from '../labTypes';
 import {
   bpttVariants, clipVariants, describeFactor, namedFactors, scaledBpttVariant, scaledTrainVariant, trainStepVariants, truncatedVariants,
   type BpttResult, type TrainResult, type Variant,

@@ -1,5 +1,5 @@
-import type { HintCode } from '../lesson/hintCodes';
-import { PARAM_KEYS, globalNormOf, mapParams, sgdUpdate, sumOfSquares, type LabGrads, type LabParams, type Mat, type Vec } from './labTypes';
+import type { HintCode } from '../../lesson/hintCodes';
+import { PARAM_KEYS, globalNormOf, mapParams, sgdUpdate, sumOfSquares, type LabGrads, type LabParams, type Mat, type Vec } from '../labTypes';
 import { refClip, refForward } from './reference';
 
 /**

@@ -1,9 +1,9 @@
-import type { LabTaskId } from '../lesson/labTasks';
-import { LAB_ENTRY } from './labApi';
-import type { SourceLocation } from './location';
-import { REFUSED_ACCESS, type ExportShape, type ThrownError } from './protocol';
-import type { TaskStatus } from './report';
-import type { Prepared } from './session';
+import type { LabTaskId } from '../../lesson/labTasks';
+import { LAB_ENTRY } from '../labApi';
+import type { SourceLocation } from '../location';
+import { REFUSED_ACCESS, type ExportShape, type ThrownError } from '../workerIpc';
+import type { TaskStatus } from '../report';
+import type { Prepared } from '../host/labSession';
 
 /**
  * How what happened to the student's code becomes a status and a message, for the checker and the

@@ -1,5 +1,5 @@
-import { bptt, clipByGlobalNorm, forward as engineForward } from '../engine';
-import { fromEngineGrads, globalNormOf, sgdUpdate, toEngineGrads, toEngineParams, type LabGrads, type LabParams, type Vec } from './labTypes';
+import { bptt, clipByGlobalNorm, forward as engineForward } from '../../engine';
+import { fromEngineGrads, globalNormOf, sgdUpdate, toEngineGrads, toEngineParams, type LabGrads, type LabParams, type Vec } from '../labTypes';
 
 /** The correct answer to each lab function, computed by the engine (the lab's oracle). */
 

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
-import { LAB_ENTRY } from './labApi';
-import type { SourceLocation } from './location';
-import type { CompiledLab, CompileProblem } from './protocol';
+import { LAB_TASK_IDS, type LabTaskId } from '../../lesson/labTasks';
+import { LAB_ENTRY } from '../labApi';
+import type { SourceLocation } from '../location';
+import type { CompiledLab, CompileProblem } from '../workerIpc';
 
 /**
  * Compiles the student's lab with TypeScript's own transpiler (`transpileModule`): pure JavaScript,

@@ -1,5 +1,5 @@
 import { compileLab } from './compile';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../workerIpc';
 
 /**
  * The checker's compiler process: TypeScript turns the student's files into CommonJS here, apart

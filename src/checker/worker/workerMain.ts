@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { TASK_ARGUMENTS } from './labApi';
+import { TASK_ARGUMENTS } from '../labApi';
 import { captureConsole } from './consoleCapture';
 import { describeThrown, exportShapes, loadLab } from './loadLab';
-import { firstChange, toPlain } from './plain';
-import { REFUSED_ACCESS, type CallOutcome, type CompiledLab, type FromWorker, type ToWorker } from './protocol';
+import { firstChange, toPlain } from '../plain';
+import { REFUSED_ACCESS, type CallOutcome, type CompiledLab, type FromWorker, type ToWorker } from '../workerIpc';
 import { fastenSeatBelt, refuse, refusalMessage, refusalOf, takeRefusals } from './seatBelt';
 
 /**

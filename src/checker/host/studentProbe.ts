@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { NestedParams } from '../engine/nested';
-import { LAB_ENTRY } from './labApi';
-import { LabSession } from './session';
-import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from './verdicts';
+import type { NestedParams } from '../../engine';
+import { LAB_ENTRY } from '../labApi';
+import { LabSession } from './labSession';
+import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from '../oracle/verdicts';
 import { defaultWorkerPath } from './workerPath';
 
 /**

@@ -1,5 +1,5 @@
-import { formatLocation } from './location';
-import type { CheckReport, TaskReport } from './report';
+import { formatLocation } from '../location';
+import type { CheckReport, TaskReport } from '../report';
 
 /** The report for people (one line per task, ✓ or ✗, then its message) and for CI (JUnit XML). */
 

@@ -1,17 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
-import { LAB_ENTRY } from './labApi';
-import type { SourceLocation } from './location';
-import { judge } from './judge';
-import { describeInput, passMessage, printedNote, statefulMessage } from './messages';
-import { firstChange } from './plain';
-import { labProblems } from './problems';
-import type { CheckReport, CheckTimings, TaskReport } from './report';
+import { LAB_TASK_IDS, type LabTaskId } from '../../lesson/labTasks';
+import { LAB_ENTRY } from '../labApi';
+import type { SourceLocation } from '../location';
+import { judge } from '../oracle/judge';
+import { describeInput, passMessage, printedNote, statefulMessage } from '../oracle/feedback';
+import { firstChange } from '../plain';
+import { labProblems } from '../oracle/problems';
+import type { CheckReport, CheckTimings, TaskReport } from '../report';
 import type { Sandbox } from './sandbox';
-import { LabSession, type TaskRun } from './session';
-import { taskCases, type TaskCase } from './taskCases';
-import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from './verdicts';
+import { LabSession, type TaskRun } from './labSession';
+import { taskCases, type TaskCase } from '../oracle/taskCases';
+import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from '../oracle/verdicts';
 import { defaultWorkerPath } from './workerPath';
 
 export interface CheckOptions {

@@ -1,8 +1,8 @@
-import type { LabTaskId } from '../lesson/labTasks';
+import type { LabTaskId } from '../../lesson/labTasks';
 import { entryAdvice, entryLabel, hintAdvice } from './advice';
-import type { Mismatch } from './compare';
-import { TASK_ARGUMENTS } from './labApi';
-import type { HintCode } from '../lesson/hintCodes';
+import type { Mismatch } from './partCompare';
+import { TASK_ARGUMENTS } from '../labApi';
+import type { HintCode } from '../../lesson/hintCodes';
 import { LONG_T } from './problems';
 
 /** The sentences of the checker's messages: what was expected, what came back, on which input, what to do. */

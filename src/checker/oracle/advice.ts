@@ -1,7 +1,7 @@
-import type { HintCode } from '../lesson/hintCodes';
-import type { LabTaskId } from '../lesson/labTasks';
-import { MISCONCEPTION } from '../lesson/misconception';
-import { PITFALLS } from '../lesson/pitfalls';
+import type { HintCode } from '../../lesson/hintCodes';
+import type { LabTaskId } from '../../lesson/labTasks';
+import { MISCONCEPTION } from '../../lesson/misconception';
+import { PITFALLS } from '../../lesson/pitfalls';
 
 /**
  * What to do, in the lesson's words: each hint code links to its pitfall (and weight sharing to

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { childFlags, childRuntime, type ChildRuntime } from './childRuntime';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../workerIpc';
 
 /** Starting a child (Node, then parsing the bundle with the compiler) is ours to pay, not the student's. */
 const STARTUP_BUDGET_MS = 30_000;

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { LAB_ENTRY } from '../labApi';
+import { LAB_ENTRY } from '../../labApi';
 
 /** One student's lab inside the submissions folder. */
 export interface Submission {

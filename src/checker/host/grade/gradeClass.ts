@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { CheckCancelledError, checkLab } from '../checkLab';
-import type { CheckReport } from '../report';
+import type { CheckReport } from '../../report';
 import type { Sandbox } from '../sandbox';
-import { compilerSandbox } from '../session';
+import { compilerSandbox } from '../labSession';
 import { defaultWorkerPath } from '../workerPath';
 import { contentHash } from './contentHash';
 import { findSubmissions, type Submission } from './findSubmissions';

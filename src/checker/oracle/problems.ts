@@ -1,5 +1,5 @@
-import { createRng, type Rng } from '../engine/random';
-import type { LabParams, Mat, Vec } from './labTypes';
+import { createRng, type Rng } from '../../engine';
+import type { LabParams, Mat, Vec } from '../labTypes';
 
 /**
  * The problems every lab is checked on: small fixed edge cases first (readable in a message), then

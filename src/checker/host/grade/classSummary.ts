@@ -1,9 +1,9 @@
-import type { HintCode } from '../../lesson/hintCodes';
-import { HINT_DESCRIPTIONS } from '../../lesson/hintCodes';
-import { LAB_TASK_IDS, type LabTaskId } from '../../lesson/labTasks';
-import { MISCONCEPTION } from '../../lesson/misconception';
-import { PITFALLS } from '../../lesson/pitfalls';
-import type { ClassMistake, ClassStudent, ClassTaskRate, ClassTaskStatus, ClassViewData } from '../../protocol/classView';
+import type { HintCode } from '../../../lesson/hintCodes';
+import { HINT_DESCRIPTIONS } from '../../../lesson/hintCodes';
+import { LAB_TASK_IDS, type LabTaskId } from '../../../lesson/labTasks';
+import { MISCONCEPTION } from '../../../lesson/misconception';
+import { PITFALLS } from '../../../lesson/pitfalls';
+import type { ClassMistake, ClassStudent, ClassTaskRate, ClassTaskStatus, ClassViewData } from '../../../protocol/classView';
 import type { Gradebook } from './gradebook';
 
 /**

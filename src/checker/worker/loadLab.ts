@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
-import { LAB_ENTRY } from './labApi';
-import type { SourceLocation } from './location';
-import { REFUSED_ACCESS, type CompiledLab, type ExportShape, type ThrownError } from './protocol';
+import { LAB_TASK_IDS, type LabTaskId } from '../../lesson/labTasks';
+import { LAB_ENTRY } from '../labApi';
+import type { SourceLocation } from '../location';
+import { REFUSED_ACCESS, type CompiledLab, type ExportShape, type ThrownError } from '../workerIpc';
 import { refuse, refusalMessage, refusalOf } from './seatBelt';
 import { originalPosition } from './sourceMap';
 

@@ -1,5 +1,5 @@
-import type { LabTaskId } from '../lesson/labTasks';
-import type { CallOutcome, CompiledLab, CompileProblem, ExportShape, ThrownError } from './protocol';
+import type { LabTaskId } from '../../lesson/labTasks';
+import type { CallOutcome, CompiledLab, CompileProblem, ExportShape, ThrownError } from '../workerIpc';
 import type { ChildRuntime } from './childRuntime';
 import { Sandbox } from './sandbox';
 import { compilerPathBeside } from './workerPath';
