@@ -1,4 +1,4 @@
-import { gradsToNested, matrixFromNested, paramsToNested, vectorFromNested, type RnnGrads, type RnnParams } from '../engine';
+import { gradsToNested, matrixFromNested, paramsToNested, vectorFromNested, type RnnGrads, type RnnParams, type SequenceBatch, type StepMask, type Targets } from '../engine';
 
 /** The student API's types (as the lab template's rnn.ts declares them), as plain nested arrays. */
 export type Vec = number[];
@@ -13,6 +13,31 @@ export function toEngineParams(p: LabParams, h0: Vec): RnnParams {
     Wxh: matrixFromNested('p.Wxh', p.Wxh), Whh: matrixFromNested('p.Whh', p.Whh), bh: vectorFromNested('p.bh', p.bh),
     Why: matrixFromNested('p.Why', p.Why), by: vectorFromNested('p.by', p.by), h0: vectorFromNested('h0', h0),
   };
+}
+
+/** One lab sequence as the engine sees it: a batch of B = 1, and a loss at the steps with a target. */
+export interface EngineProblem {
+  readonly params: RnnParams;
+  readonly batch: SequenceBatch;
+  readonly targets: Targets;
+  readonly loss: { readonly kind: 'mse'; readonly at: StepMask };
+}
+
+/** The steps whose target is null are not in the loss (their target entries are zeros, unread). */
+export function toEngineProblem(p: LabParams, h0: Vec, xs: Vec[], targets: (Vec | null)[]): EngineProblem {
+  const params = toEngineParams(p, h0);
+  const O = params.Why.rows;
+  return {
+    params,
+    batch: { B: 1, T: xs.length, D: params.Wxh.cols, xs: Float64Array.from(xs.flat()) },
+    targets: { kind: 'mse', values: Float64Array.from(targets.flatMap((y) => y ?? new Array<number>(O).fill(0))) },
+    loss: { kind: 'mse', at: targets.map((y) => y !== null) },
+  };
+}
+
+/** dL/dh_t for t = 1..T of a batch of B = 1 (the engine's hiddenGrads), as the lab's dhs[t − 1]. */
+export function dhsFromEngine(hiddenGrads: Float64Array, H: number): Vec[] {
+  return Array.from({ length: hiddenGrads.length / H }, (_, t) => Array.from(hiddenGrads.subarray(t * H, (t + 1) * H)));
 }
 
 export function toEngineGrads(g: LabGrads): RnnGrads {

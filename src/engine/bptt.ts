@@ -20,8 +20,9 @@ import type { Matrix } from './tensor';
  * people; what runs is the fast path (fast/fastBptt.ts: bptt(), the same maths as matrix–matrix
  * products over a whole batch), and reference/plainBptt.ts is an independent oracle for the tests.
  *
- * `variant` swaps one line for a known-wrong one (e.g. 1 − a² for the tanh derivative), so the
- * checker's library of mistakes computes what a student's buggy bptt returns from this same code.
+ * `variant` swaps one line for a known-wrong one (e.g. 1 − a² for the tanh derivative), or stops
+ * the backward sweep after k steps (truncated BPTT), so the checker's library of mistakes computes
+ * what a student's buggy bptt returns from this same code.
  */
 
 /** One choice per line of the backward pass that students get wrong; CORRECT_VARIANT is the maths. */
@@ -36,10 +37,16 @@ export interface BpttVariant {
   readonly derivative: 'one-minus-h2' | 'one-minus-a2' | 'one-minus-h' | 'none';
   /** The state in dWhh += da_t ·ᵀ: h_{t−1} (right), h_t, or h_{t−1} but skipping h_0 (t = 1). */
   readonly whhInput: 'h-prev' | 'h-current' | 'skip-h0';
+  /**
+   * How many steps the backward sweep runs: null, back to step 1 (right); k, only t = T, T−1, …,
+   * T−k+1, so dL/dh_t = 0 before step T−k+1 and those steps add nothing to dWxh, dWhh, dbh.
+   * dWhy and dby still take every step in the loss: dy_t reaches Why without going back in time.
+   */
+  readonly truncate: number | null;
 }
 
 export const CORRECT_VARIANT: BpttVariant = {
-  shared: 'sum', outputShared: 'sum', recurrentPath: true, derivative: 'one-minus-h2', whhInput: 'h-prev',
+  shared: 'sum', outputShared: 'sum', recurrentPath: true, derivative: 'one-minus-h2', whhInput: 'h-prev', truncate: null,
 };
 
 /** The readable BPTT's result: bptt()'s, plus every dL/dh_t itself (not only its norm). */
@@ -67,6 +74,7 @@ export function readableBptt(
   const g = zeroGrads({ D, H, O });
   const hiddenGrads = new Float64Array(T * B * H);
   const lossSteps = stepsInLoss(loss, T);
+  const firstSwept = variant.truncate === null ? 1 : T - variant.truncate + 1; // the sweep runs t = T..firstSwept
   let L = 0;
 
   for (let b = 0; b < B; b++) {
@@ -86,6 +94,7 @@ export function readableBptt(
         }
         addTo(dh, matTVec(p.Why, dy)); // dh_t += Whyᵀ dy_t
       }
+      if (t < firstSwept) continue; // a truncated sweep has stopped: dL/dh_t = 0 from here back
       hiddenGrads.set(dh, ((t - 1) * B + b) * H);
 
       const da = dh.map((dhi, i) => dhi * tanhDerivative(variant, h[t][i], a[t][i])); // da_t = dh_t ⊙ (1 − h_t²)

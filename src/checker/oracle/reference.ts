@@ -1,5 +1,5 @@
 import { bptt, clipByGlobalNorm, forward as engineForward } from '../../engine';
-import { fromEngineGrads, globalNormOf, sgdUpdate, toEngineGrads, toEngineParams, type LabGrads, type LabParams, type Vec } from '../labTypes';
+import { dhsFromEngine, fromEngineGrads, globalNormOf, sgdUpdate, toEngineGrads, toEngineParams, toEngineProblem, type LabGrads, type LabParams, type Vec } from '../labTypes';
 
 /** The correct answer to each lab function, computed by the engine (the lab's oracle). */
 
@@ -21,12 +21,10 @@ export function refForward(p: LabParams, h0: Vec, xs: Vec[]): { hs: Vec[]; ys: V
 
 /** The engine's fast BPTT on one sequence; the steps whose target is null are not in the loss. */
 export function refBptt(p: LabParams, h0: Vec, xs: Vec[], targets: (Vec | null)[]): { loss: number; grads: LabGrads; dhs: Vec[] } {
-  const ep = toEngineParams(p, h0);
-  const D = ep.Wxh.cols, H = ep.Wxh.rows, O = ep.Why.rows, T = xs.length;
-  const values = Float64Array.from(targets.flatMap((y) => y ?? new Array<number>(O).fill(0)));
-  const r = bptt(ep, { B: 1, T, D, xs: Float64Array.from(xs.flat()) }, { kind: 'mse', values }, { kind: 'mse', at: targets.map((y) => y !== null) }, undefined, { hiddenGrads: true });
-  const dh = r.hiddenGrads ?? new Float64Array(T * H);
-  return { loss: r.loss, grads: fromEngineGrads(r.grads), dhs: Array.from({ length: T }, (_, t) => Array.from(dh.subarray(t * H, (t + 1) * H))) };
+  const pr = toEngineProblem(p, h0, xs, targets);
+  const r = bptt(pr.params, pr.batch, pr.targets, pr.loss, undefined, { hiddenGrads: true });
+  const H = h0.length;
+  return { loss: r.loss, grads: fromEngineGrads(r.grads), dhs: dhsFromEngine(r.hiddenGrads ?? new Float64Array(xs.length * H), H) };
 }
 
 export function refClip(grads: LabGrads, maxNorm: number): { grads: LabGrads; norm: number } {

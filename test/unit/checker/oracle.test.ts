@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bptt as engineBptt, readableBptt } from '../../../src/engine';
+import { CORRECT_VARIANT, bptt as engineBptt, readableBptt } from '../../../src/engine';
 import { toEngineParams } from '../../../src/checker/labTypes';
-import { bpttVariants, bpttWith, CORRECT_BPTT, clipVariants, trainStepVariants, truncatedVariants } from '../../../src/checker/oracle/mistakes';
+import { bpttVariants, bpttWith, clipVariants, trainStepVariants, truncatedVariants } from '../../../src/checker/oracle/mistakes';
 import { labProblems, LONG_T, makeProblem, OVERFLOWING_PRE_ACTIVATION, type Problem } from '../../../src/checker/oracle/problems';
 import { refBptt, refClip } from '../../../src/checker/oracle/reference';
 import { firstMismatch, type Expected } from '../../../src/checker/oracle/partCompare';
@@ -74,7 +74,7 @@ describe('the masked BPTT reference (the engine\'s readableBptt with a step mask
 
 describe('the library of known-wrong variants', () => {
   test('with every switch in the right position it reproduces the engine', () => {
-    for (const pr of labProblems()) assert.ok(maxDiff(bpttWith(CORRECT_BPTT, pr.p, pr.h0, pr.xs, pr.targets), refBptt(pr.p, pr.h0, pr.xs, pr.targets)) < 1e-12, pr.label);
+    for (const pr of labProblems()) assert.ok(maxDiff(bpttWith(CORRECT_VARIANT, pr.p, pr.h0, pr.xs, pr.targets), refBptt(pr.p, pr.h0, pr.xs, pr.targets)) < 1e-12, pr.label);
   });
 
   test('every bptt variant differs from the right answer on the random problems', () => {
