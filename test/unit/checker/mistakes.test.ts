@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { CORRECT_VARIANT, type RnnGrads } from '../../../src/engine';
+import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { HINT_CODES } from '../../../src/lesson/hintCodes';
+import { toEngineProblem, type LabGrads, type Vec } from '../../../src/checker/labTypes';
+import { bpttWith, type BpttResult } from '../../../src/checker/oracle/mistakes';
+import { labProblems, type Problem } from '../../../src/checker/oracle/problems';
 import type { CheckReport } from '../../../src/checker/report';
+import { inputAt, plainCell, stateAfter, stepsWindow } from '../../support/plainSteps';
 import { check, fixture, summary, task } from './support';
 
 /** Each known mistake, written as a student would, is recognised and named by its hint code. */
@@ -138,5 +144,92 @@ describe('known mistakes get their hint codes', () => {
 
   test('no message names a document the student does not have', async () => {
     for (const [, report] of await reports) for (const t of report.tasks) assert.doesNotMatch(t.message, /contracts|§|STYLE/, `${report.lab} ${t.id}`);
+  });
+});
+
+describe('each wrong bptt of the library, held to an independent computation (plain BPTT, central differences)', () => {
+  const problems = labProblems();
+  const close = (got: number, expected: number, what: string): void =>
+    assert.ok(Math.abs(got - expected) <= 1e-9 * (1 + Math.abs(expected)), `${what}: ${got} vs ${expected}`);
+  type Buffers = Partial<Record<keyof LabGrads, Float64Array>>;
+  const buffersOf = (g: RnnGrads, keys: readonly (keyof LabGrads)[]): Buffers =>
+    Object.fromEntries(keys.map((key) => { const v = g[key]; return [key, 'data' in v ? v.data : v]; }));
+  const sameGrads = (got: LabGrads, expected: Buffers, what: string): void => {
+    for (const [key, want] of Object.entries(expected) as [keyof LabGrads, Float64Array][]) {
+      const flat = got[key].flat();
+      assert.equal(flat.length, want.length, `${what} d${key}`);
+      flat.forEach((v, i) => close(v, want[i], `${what} d${key}[${i}]`));
+    }
+  };
+  const sameLossAndOutput = (got: BpttResult, pr: Problem, what: string): void => {
+    const e = toEngineProblem(pr.p, pr.h0, pr.xs, pr.targets);
+    const whole = plainBptt(e.params, e.batch, e.targets, e.loss);
+    close(got.loss, whole.loss, `${what} loss`);
+    sameGrads(got.grads, buffersOf(whole.grads, ['Why', 'by']), what);
+  };
+  const lossSteps = (pr: Problem): number[] => pr.targets.flatMap((y, i) => (y === null ? [] : [i + 1]));
+  const stepCounts = (T: number, counts: readonly number[]): number[] => [...new Set(counts)].filter((k) => k >= 1 && k < T);
+
+  test('every choice right: plain BPTT (the loss, every gradient, ‖dL/dh_t‖)', () => {
+    for (const pr of problems) {
+      const got = bpttWith(CORRECT_VARIANT, pr.p, pr.h0, pr.xs, pr.targets);
+      const e = toEngineProblem(pr.p, pr.h0, pr.xs, pr.targets);
+      const want = plainBptt(e.params, e.batch, e.targets, e.loss);
+      close(got.loss, want.loss, `${pr.label} loss`);
+      sameGrads(got.grads, buffersOf(want.grads, ['Wxh', 'Whh', 'bh', 'Why', 'by']), pr.label);
+      got.dhs.forEach((dh, t) => close(Math.hypot(...dh), want.hiddenGradNorms[t], `${pr.label} ‖dL/dh_${t + 1}‖`));
+    }
+  });
+
+  test('truncated k steps from step T: dWxh, dWhh, dbh, dL/dh_t are plain BPTT on steps T−k+1..T alone (0 before); the loss, dWhy, dby are whole', () => {
+    for (const pr of problems) {
+      const T = pr.xs.length;
+      const e = toEngineProblem(pr.p, pr.h0, pr.xs, pr.targets);
+      for (let k = 1; k < T; k++) {
+        const what = `${pr.label}, k = ${k}`;
+        const got = bpttWith({ ...CORRECT_VARIANT, truncate: k }, pr.p, pr.h0, pr.xs, pr.targets, 'last-step');
+        sameLossAndOutput(got, pr, what);
+        const first = T - k + 1;
+        const w = stepsWindow(e, first, T, (t) => pr.targets[t - 1] !== null);
+        const swept = plainBptt(w.params, w.batch, w.targets, w.loss);
+        sameGrads(got.grads, buffersOf(swept.grads, ['Wxh', 'Whh', 'bh']), what);
+        got.dhs.forEach((dh, i) => close(Math.hypot(...dh), i + 1 < first ? 0 : swept.hiddenGradNorms[i + 1 - first], `${what} ‖dL/dh_${i + 1}‖`));
+      }
+    }
+  });
+
+  test('truncated k steps from each loss step s: the sum over s of plain BPTT on steps s−k+1..s with the loss at s; dL/dh_t by central differences', () => {
+    const eps = 1e-6;
+    for (const pr of problems) {
+      const T = pr.xs.length;
+      const e = toEngineProblem(pr.p, pr.h0, pr.xs, pr.targets);
+      // ℓ_s as a function of h_t: run the cell from h over steps t+1..s, then ½‖Why h_s + by − target_s‖².
+      const lossAtFrom = (s: number, t: number, h: Float64Array): number => {
+        for (let u = t + 1; u <= s; u++) h = plainCell(e.params, h, inputAt(e.batch, u));
+        const target = pr.targets[s - 1] as Vec;
+        return pr.p.Why.reduce((sum, row, o) => sum + 0.5 * (row.reduce((y, w, j) => y + w * h[j], pr.p.by[o]) - target[o]) ** 2, 0);
+      };
+      for (const k of stepCounts(T, [1, 2, 3, T - 1])) {
+        const what = `${pr.label}, k = ${k}`;
+        const got = bpttWith({ ...CORRECT_VARIANT, truncate: k }, pr.p, pr.h0, pr.xs, pr.targets, 'each-loss');
+        sameLossAndOutput(got, pr, what);
+        const shared = { Wxh: new Float64Array(e.params.Wxh.data.length), Whh: new Float64Array(e.params.Whh.data.length), bh: new Float64Array(e.params.bh.length) };
+        for (const s of lossSteps(pr)) {
+          const w = stepsWindow(e, Math.max(1, s - k + 1), s, (t) => t === s);
+          const part = buffersOf(plainBptt(w.params, w.batch, w.targets, w.loss).grads, ['Wxh', 'Whh', 'bh']);
+          for (const key of ['Wxh', 'Whh', 'bh'] as const) part[key]?.forEach((v, i) => { shared[key][i] += v; });
+        }
+        sameGrads(got.grads, shared, what);
+        for (let t = 1; t <= T; t++) {
+          const h = stateAfter(e.params, e.batch, t);
+          const reaching = lossSteps(pr).filter((s) => s >= t && s - k + 1 <= t);
+          h.forEach((_, j) => {
+            const nudged = (by: number): Float64Array => h.map((v, i) => (i === j ? v + by : v));
+            const want = reaching.reduce((sum, s) => sum + (lossAtFrom(s, t, nudged(eps)) - lossAtFrom(s, t, nudged(-eps))) / (2 * eps), 0);
+            assert.ok(Math.abs(got.dhs[t - 1][j] - want) <= 1e-6 * (1 + Math.abs(want)), `${what} dhs[${t - 1}][${j}]: ${got.dhs[t - 1][j]} vs ${want}`);
+          });
+        }
+      }
+    }
   });
 });

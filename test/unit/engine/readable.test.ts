@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  BpttWorkspace, CORRECT_VARIANT, bptt, clipByGlobalNorm, clipDecision, forward, readableBptt, readableForward, sgdStep, sizesOf, trainedBuffers,
+  BpttWorkspace, CORRECT_VARIANT, bptt, clipByGlobalNorm, clipDecision, forward, readableBptt, readableForward, sgdStep, sizesOf, trainedBuffers, zeroGrads,
   type BpttVariant, type LossSpec,
 } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
+import { stepsWindow } from '../../support/plainSteps';
 import { BACKENDS, randomProblem } from './support';
 
 const close = (a: number, b: number, what: string, rel = 1e-12): void =>
@@ -90,6 +91,36 @@ describe('the variants (the checker\'s known mistakes) come from the same code',
     const one = randomProblem(44, { B: 1, T: 1, D: 3, H: 4, O: 2 }, loss);
     assert.ok(!differs(run({ shared: 'last-step', outputShared: 'first-step' }, one), run({}, one)));
   });
+});
+
+describe('a truncated sweep (truncate: k) is plain BPTT on the last k steps', () => {
+  const mask = [true, false, true, true, false, false, true];
+  const T = mask.length;
+  const pr = randomProblem(48, { B: 1, T, D: 3, H: 5, O: 2 }, { kind: 'mse', at: mask });
+  const full = plainBptt(pr.params, pr.batch, pr.targets, pr.loss);
+  const same = (got: Float64Array, expected: Float64Array, what: string): void => {
+    assert.equal(got.length, expected.length, what);
+    got.forEach((v, i) => close(v, expected[i], `${what}[${i}]`, 1e-10));
+  };
+
+  for (const k of [null, 0, 1, 2, 3, 6, T, T + 1]) {
+    test(`truncate = ${k}: the sweep runs t = T..${k === null ? 1 : T - k + 1}`, () => {
+      const r = readableBptt(pr.params, pr.batch, pr.targets, pr.loss, { ...CORRECT_VARIANT, truncate: k });
+      // The loss, dWhy and dby go back in time through nothing: every step in the loss counts.
+      close(r.loss, full.loss, 'L');
+      same(r.grads.Why.data, full.grads.Why.data, 'dWhy');
+      same(r.grads.by, full.grads.by, 'dby');
+      // dWxh, dWhh, dbh and dL/dh_t: plain BPTT on steps first..T alone, from h_{first−1}; 0 before.
+      const first = k === null ? 1 : Math.max(1, T - k + 1);
+      const w = stepsWindow(pr, first, T, (t) => mask[t - 1]);
+      // With k = 0 the sweep reaches no step: nothing but zeros.
+      const swept = first <= T ? plainBptt(w.params, w.batch, w.targets, w.loss) : { grads: zeroGrads(sizesOf(pr.params)), hiddenGradNorms: new Float64Array(0) };
+      same(r.grads.Wxh.data, swept.grads.Wxh.data, 'dWxh');
+      same(r.grads.Whh.data, swept.grads.Whh.data, 'dWhh');
+      same(r.grads.bh, swept.grads.bh, 'dbh');
+      same(r.hiddenGradNorms, Float64Array.from({ length: T }, (_, i) => (i + 1 < first ? 0 : swept.hiddenGradNorms[i + 1 - first])), '‖dL/dh_t‖');
+    });
+  }
 });
 
 describe('one clipping rule for clipByGlobalNorm and for training', () => {
