@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CORRECT_VARIANT, type RnnGrads } from '../../../src/engine';
+import { CORRECT_VARIANT, type BpttVariant, type RnnGrads } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { HINT_CODES } from '../../../src/lesson/hintCodes';
 import { toEngineProblem, type LabGrads, type Vec } from '../../../src/checker/labTypes';
@@ -169,6 +169,46 @@ describe('each wrong bptt of the library, held to an independent computation (pl
   };
   const lossSteps = (pr: Problem): number[] => pr.targets.flatMap((y, i) => (y === null ? [] : [i + 1]));
   const stepCounts = (T: number, counts: readonly number[]): number[] => [...new Set(counts)].filter((k) => k >= 1 && k < T);
+
+  test('every wrong choice on one unit and two steps: the closed forms, written out by hand', () => {
+    // D = H = O = 1, T = 2, a target at both steps: every quantity is a number.
+    const [wx, wh, b, v, c, h0, x1, x2, y1, y2] = [0.7, -1.3, 0.2, 1.1, -0.4, 0.5, 0.9, -0.6, 0.3, -0.8];
+    const a1 = wx * x1 + wh * h0 + b, h1 = Math.tanh(a1), e1 = v * h1 + c - y1;
+    const a2 = wx * x2 + wh * h1 + b, h2 = Math.tanh(a2), e2 = v * h2 + c - y2;
+    const L = 0.5 * e1 * e1 + 0.5 * e2 * e2;
+    /** da_2, da_1 and dh_1, dh_2 for a factor f(h, a) in place of tanh′, with or without the path through h_2. */
+    const sweep = (f: (h: number, a: number) => number, path: boolean) => {
+      const dh2 = v * e2, da2 = dh2 * f(h2, a2);
+      const dh1 = v * e1 + (path ? wh * da2 : 0), da1 = dh1 * f(h1, a1);
+      return { da1, da2, dhs: [[dh1], [dh2]] };
+    };
+    const right = sweep((h) => 1 - h * h, true);
+    const grads = (Wxh: number, Whh: number, bh: number, Why: number, by: number): LabGrads => ({ Wxh: [[Wxh]], Whh: [[Whh]], bh: [bh], Why: [[Why]], by: [by] });
+    const sums = (s: { da1: number; da2: number }): LabGrads => grads(s.da1 * x1 + s.da2 * x2, s.da1 * h0 + s.da2 * h1, s.da1 + s.da2, e1 * h1 + e2 * h2, e1 + e2);
+    const { da1, da2 } = right;
+    const cases: [string, Partial<BpttVariant>, LabGrads, Vec[], 'last-step' | 'each-loss'][] = [
+      ['right', {}, sums(right), right.dhs, 'last-step'],
+      ['step 1 kept', { shared: 'first-step', outputShared: 'first-step' }, grads(da1 * x1, da1 * h0, da1, e1 * h1, e1), right.dhs, 'last-step'],
+      ['step 2 kept', { shared: 'last-step', outputShared: 'last-step' }, grads(da2 * x2, da2 * h1, da2, e2 * h2, e2), right.dhs, 'last-step'],
+      ['no recurrent path', { recurrentPath: false }, sums(sweep((h) => 1 - h * h, false)), sweep((h) => 1 - h * h, false).dhs, 'last-step'],
+      ['1 − a²', { derivative: 'one-minus-a2' }, sums(sweep((_, a) => 1 - a * a, true)), sweep((_, a) => 1 - a * a, true).dhs, 'last-step'],
+      ['1 − h', { derivative: 'one-minus-h' }, sums(sweep((h) => 1 - h, true)), sweep((h) => 1 - h, true).dhs, 'last-step'],
+      ['no derivative', { derivative: 'none' }, sums(sweep(() => 1, true)), sweep(() => 1, true).dhs, 'last-step'],
+      ['h_t in dWhh', { whhInput: 'h-current' }, grads(da1 * x1 + da2 * x2, da1 * h1 + da2 * h2, da1 + da2, e1 * h1 + e2 * h2, e1 + e2), right.dhs, 'last-step'],
+      ['h_0 skipped', { whhInput: 'skip-h0' }, grads(da1 * x1 + da2 * x2, da2 * h1, da1 + da2, e1 * h1 + e2 * h2, e1 + e2), right.dhs, 'last-step'],
+      // One step back from step T: step 1 gets nothing, not even its own output's gradient.
+      ['1 step from step T', { truncate: 1 }, grads(da2 * x2, da2 * h1, da2, e1 * h1 + e2 * h2, e1 + e2), [[0], right.dhs[1]], 'last-step'],
+      // One step back from each loss: each loss reaches only its own step (no path through h_2).
+      ['1 step from each loss', { truncate: 1 }, sums(sweep((h) => 1 - h * h, false)), sweep((h) => 1 - h * h, false).dhs, 'each-loss'],
+      ['2 steps from each loss', { truncate: 2 }, sums(right), right.dhs, 'each-loss'],
+    ];
+    for (const [what, change, want, dhs, from] of cases) {
+      const got = bpttWith({ ...CORRECT_VARIANT, ...change }, { Wxh: [[wx]], Whh: [[wh]], bh: [b], Why: [[v]], by: [c] }, [h0], [[x1], [x2]], [[y1], [y2]], from);
+      close(got.loss, L, `${what}: loss`);
+      for (const key of ['Wxh', 'Whh', 'bh', 'Why', 'by'] as const) close(got.grads[key].flat()[0], want[key].flat()[0], `${what}: d${key}`);
+      got.dhs.forEach((dh, t) => close(dh[0], dhs[t][0], `${what}: dhs[${t}]`));
+    }
+  });
 
   test('every choice right: plain BPTT (the loss, every gradient, ‖dL/dh_t‖)', () => {
     for (const pr of problems) {
