@@ -104,7 +104,7 @@ describe('a truncated sweep (truncate: k) is plain BPTT on the last k steps', ()
   };
 
   for (const k of [null, 0, 1, 2, 3, 6, T, T + 1]) {
-    test(`truncate = ${k}: the sweep runs t = T..${k === null ? 1 : T - k + 1}`, () => {
+    test(`truncate = ${k}: ${k === 0 ? 'the sweep reaches no step' : `the sweep runs t = T..${k === null ? 1 : Math.max(1, T - k + 1)}`}`, () => {
       const r = readableBptt(pr.params, pr.batch, pr.targets, pr.loss, { ...CORRECT_VARIANT, truncate: k });
       // The loss, dWhy and dby go back in time through nothing: every step in the loss counts.
       close(r.loss, full.loss, 'L');
