@@ -123,6 +123,49 @@ describe('docs/lab-api.md documents every hint code', () => {
   });
 });
 
+describe("the README's Layout shows every folder", () => {
+  /** The folders of the Layout block, as paths: each line's first word, nested by two-space indents. */
+  function layoutFolders(): Set<string> {
+    const readme = read('README.md');
+    const block = readme.slice(readme.indexOf('### Layout'));
+    const lines = block.slice(block.indexOf('```\n') + 4, block.indexOf('\n```', block.indexOf('```\n') + 4)).split('\n');
+    const stack: string[] = [];
+    const out = new Set<string>();
+    for (const line of lines) {
+      const m = /^( *)(\S+\/)(?: |$)/.exec(line);
+      if (!m) continue;
+      const depth = m[1].length / 2;
+      stack.length = depth;
+      stack.push(m[2].replace(/\/$/, ''));
+      out.add(stack.join('/'));
+    }
+    return out;
+  }
+
+  /** The folders below `dir`, `levels` deep (Infinity: all). */
+  function foldersUnder(dir: string, levels: number): string[] {
+    if (levels === 0) return [];
+    return readdirSync(join(ROOT, dir), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .flatMap((e) => [`${dir}/${e.name}`, ...foldersUnder(`${dir}/${e.name}`, levels - 1)]);
+  }
+
+  const shown = layoutFolders();
+  const ignored = new Set(read('.gitignore').split('\n').map((l) => l.trim().replace(/\/$/, '')));
+  const topLevel = readdirSync(ROOT, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== '.git' && !ignored.has(e.name))
+    .map((e) => e.name);
+
+  test('every top-level folder, every folder of src/ and webview/, and the folders one level inside the others', () => {
+    const expected = topLevel.flatMap((d) => [d, ...foldersUnder(d, d === 'src' || d === 'webview' ? Infinity : 1)]);
+    assert.deepEqual(expected.filter((d) => !shown.has(d)), []);
+  });
+
+  test('every folder it shows exists', () => {
+    assert.deepEqual([...shown].filter((d) => !existsSync(join(ROOT, d))), []);
+  });
+});
+
 describe('every relative link in README.md and docs/*.md resolves', () => {
   for (const file of MARKDOWN) {
     test(file, () => {
