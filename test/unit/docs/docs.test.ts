@@ -3,6 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
+import { DEFAULT_TIMEOUT_MS } from '../../../src/checker/host/checkLab';
+import { AGREEMENT_RELATIVE } from '../../../src/checker/oracle/agreement';
+import { labProblems, LONG_T } from '../../../src/checker/oracle/problems';
+import { taskCases } from '../../../src/checker/oracle/taskCases';
 import { HINT_CODES } from '../../../src/lesson/hintCodes';
 import { repoRoot } from '../../support/repoRoot';
 
@@ -96,6 +100,12 @@ describe('docs/cli.md and the command line agree', () => {
     assert.deepEqual(wrong, []);
   });
 
+  test('the classroom template\'s points are the total docs/cli.md states', () => {
+    const grading = JSON.parse(read('media/classroom-template/.github/classroom/autograding.json')) as { tests: { points: number }[] };
+    const total = grading.tests.reduce((sum, t) => sum + t.points, 0);
+    assert.match(cliMd, new RegExp(`one test per task, ${total} points in all`));
+  });
+
   test('the options outside the command sections exist in some --help', () => {
     const preamble = prose(cliMd.split(/^## /m)[0]);
     const all = optionsIn([overview, ...helps.values()].join('\n'));
@@ -116,6 +126,18 @@ describe('docs/lab-api.md documents every hint code', () => {
     const listed = [...table.slice(0, table.indexOf('\n\n')).matchAll(/^\| `([a-z-]+)` \| /gm)].map((m) => m[1]);
     assert.equal(listed.length, HINT_CODES.length);
     assert.deepEqual(listed.filter((code) => !(HINT_CODES as readonly string[]).includes(code)), []);
+  });
+
+  test('the numbers it states are the checker\'s', () => {
+    assert.equal(AGREEMENT_RELATIVE.toExponential(), '1e-6');
+    assert.match(labApi, /‖got − expected‖ ≤ 1e-6 · ‖expected‖/);
+    assert.match(labApi, new RegExp(`a long sequence: T = ${LONG_T} `));
+    assert.match(labApi, new RegExp(`default ${DEFAULT_TIMEOUT_MS / 1000} s per task`));
+    const seeds = labProblems().flatMap((p) => /\(seed (\d+)\)/.exec(p.label)?.[1] ?? []).map(Number);
+    assert.match(labApi, new RegExp(`seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}\\)`));
+    const rates = new Set(taskCases('trainStep', labProblems()).map((c) => c.args[4]));
+    assert.deepEqual([...rates], [0.1]);
+    assert.match(labApi, /`lr` 0\.1\s/);
   });
 
   test('the section on what a lab may touch has the title the checker points to', () => {
