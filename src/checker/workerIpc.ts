@@ -2,7 +2,7 @@ import type { LabTaskId } from '../lesson/labTasks';
 import type { SourceLocation } from './location';
 
 /**
- * The messages between the checker (extension host or CLI) and its worker thread, which is the
+ * The messages between the checker (extension host or CLI) and its worker process, which is the
  * only place student code runs. Everything crossing is plain structured-clone data.
  */
 
@@ -49,6 +49,7 @@ export type ExportShape = 'function' | 'missing' | 'not-a-function';
 export type ToWorker =
   | { readonly kind: 'compile'; readonly labDir: string }
   | { readonly kind: 'load'; readonly lab: CompiledLab }
+  /** Calls the task's function on each argument list in order, stopping at the first that throws. */
   | { readonly kind: 'run'; readonly task: LabTaskId; readonly calls: readonly (readonly unknown[])[] };
 
 export type FromWorker =
@@ -58,5 +59,8 @@ export type FromWorker =
   | { readonly kind: 'compileFailed'; readonly problems: readonly CompileProblem[]; readonly compileMs: number }
   | { readonly kind: 'loaded'; readonly exports: Readonly<Record<LabTaskId, ExportShape>> }
   | { readonly kind: 'loadFailed'; readonly error: ThrownError }
+  /** One call of a `run` done (sent as it happens: the reply to a request that later hangs keeps it). */
+  | { readonly kind: 'called'; readonly outcome: CallOutcome }
+  /** Every call of a `run` done (or up to the first that threw). */
   | { readonly kind: 'ran'; readonly outcomes: readonly CallOutcome[]; readonly printedBytes: number }
   | { readonly kind: 'workerFault'; readonly message: string };

@@ -3,13 +3,14 @@ import * as path from 'node:path';
 import { LAB_TASK_IDS, type LabTaskId } from '../../lesson/labTasks';
 import { LAB_ENTRY } from '../labApi';
 import type { SourceLocation } from '../location';
+import type { ThrownError } from '../workerIpc';
 import { judge } from '../oracle/judge';
 import { describeInput, passMessage, printedNote, statefulMessage } from '../oracle/feedback';
 import { firstChange } from '../plain';
 import { labProblems } from '../oracle/problems';
 import type { CheckReport, CheckTimings, TaskReport } from '../report';
 import type { Sandbox } from './sandbox';
-import { LabSession, type TaskRun } from './labSession';
+import { LabSession } from './labSession';
 import { taskCases, type TaskCase } from '../oracle/taskCases';
 import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from '../oracle/verdicts';
 import { defaultWorkerPath } from './workerPath';
@@ -113,42 +114,41 @@ function casesOf(id: LabTaskId): readonly TaskCase[] {
   return known;
 }
 
+/**
+ * One task: every case in one run (one message to the worker and back, not one per case), judged in
+ * order; the first wrong case gives the verdict. The worker reports each call as it returns, so a run
+ * that hangs or crashes at case k is judged exactly as cases one at a time would be: the cases before
+ * k first, then the hang or crash at k. The budget covers the student's calls of the whole task.
+ */
 async function checkTask(session: LabSession, id: LabTaskId, cases: readonly TaskCase[], timeoutMs: number, location: SourceLocation | null): Promise<TaskVerdict> {
-  // The budget is spent only by the student's calls (run.ms), not by reloading the lab in a fresh
-  // worker after an earlier task timed out or crashed.
-  let spent = 0;
-  const remaining = (): number => Math.max(1, timeoutMs - spent);
-  for (const c of cases) {
-    const run = await session.run(id, [c.args], remaining());
-    if (run.kind === 'ran') spent += run.ms;
-    const outcome = outcomeOf(run, id, c, timeoutMs, location);
-    if ('status' in outcome) return outcome;
+  const run = await session.run(id, cases.map((c) => c.args), timeoutMs);
+  if (run.kind === 'cancelled') throw new CheckCancelledError();
+  const outcomes = run.kind === 'ran' ? run.outcomes : run.done;
+  for (const [i, outcome] of outcomes.entries()) {
+    const c = cases[i];
+    if (outcome.kind === 'threw') return threwVerdict(id, c, outcome.error, location);
     const verdict = judge(id, c, outcome.value, outcome.mutation);
     if (!verdict) continue;
     // An unrecognised wrong result: does the same input, twice in a row, give two results?
-    const stateful = verdict.hint === null || verdict.hint === 'non-finite' ? await repeatedCallDiffers(session, id, c, remaining()) : null;
+    const stateful = verdict.hint === null || verdict.hint === 'non-finite' ? await repeatedCallDiffers(session, id, c, timeoutMs) : null;
     if (stateful) return { status: 'fail', message: statefulMessage(id, c.label, stateful, describeInput(id, c.args)), hint: 'stateful', location };
     return { ...verdict, message: verdict.message + printedNote(run.kind === 'ran' ? run.printedBytes : 0), location };
   }
-  return { status: 'pass', message: passMessage(id, cases.length), hint: null, location };
-}
-
-/** What one call returned, or the verdict when it did not return (timeout, crash, throw). */
-function outcomeOf(run: TaskRun, id: LabTaskId, c: TaskCase, timeoutMs: number, location: SourceLocation | null): TaskVerdict | { value: unknown; mutation: string | null } {
+  if (outcomes.length === cases.length) return { status: 'pass', message: passMessage(id, cases.length), hint: null, location };
+  // Every case before it was right: the verdict is the hang or crash, on the case it happened in.
+  const c = cases[outcomes.length];
   const input = ` on input ${c.label}`;
-  if (run.kind === 'cancelled') throw new CheckCancelledError();
+  if (run.kind === 'ran') return { ...crashedVerdict(id, input, 'It produced no result.', location), hint: null };
   if (run.kind === 'timeout') {
     const v = timeoutVerdict(id, timeoutMs, input, location);
     return { ...v, message: `${v.message} Input values: ${describeInput(id, c.args)}`, hint: null };
   }
-  if (run.kind === 'crashed') return { ...crashedVerdict(id, input, `${run.message} The other tasks were checked in a fresh worker.`, location), hint: null };
-  const outcome = run.outcomes[0];
-  if (!outcome) return { ...crashedVerdict(id, input, 'It produced no result.', location), hint: null };
-  if (outcome.kind === 'threw') {
-    const v = thrownVerdict(id, outcome.error, input, location);
-    return { ...v, message: v.status === 'todo' ? v.message : `${v.message} Input values: ${describeInput(id, c.args)}`, hint: null };
-  }
-  return { value: outcome.value, mutation: outcome.mutation };
+  return { ...crashedVerdict(id, input, `${run.message} The other tasks were checked in a fresh worker.`, location), hint: null };
+}
+
+function threwVerdict(id: LabTaskId, c: TaskCase, error: ThrownError, location: SourceLocation | null): TaskVerdict {
+  const v = thrownVerdict(id, error, ` on input ${c.label}`, location);
+  return { ...v, message: v.status === 'todo' ? v.message : `${v.message} Input values: ${describeInput(id, c.args)}`, hint: null };
 }
 
 /** Calls the function twice more on the same input; names the first difference, or null. */

@@ -13,9 +13,12 @@ const MEMORY_POLL_MS = 50;
 /** The tail of the child's stderr kept to explain a crash (V8 prints "heap out of memory" there). */
 const STDERR_TAIL = 4096;
 
+/** A message the child sends while it works on a request (not its reply). */
+export type Progress = Extract<FromWorker, { kind: 'called' }>;
+
 /** How a request to the child ended. */
 export type SandboxOutcome =
-  | { readonly kind: 'reply'; readonly reply: FromWorker }
+  | { readonly kind: 'reply'; readonly reply: Exclude<FromWorker, Progress> }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'crashed'; readonly message: string }
   | { readonly kind: 'cancelled' };
@@ -57,7 +60,7 @@ export class Sandbox {
    * (parse the bundle): that wait has its own generous budget, so a busy machine does not eat the
    * student's time.
    */
-  async request(message: ToWorker, timeoutMs: number): Promise<SandboxOutcome> {
+  async request(message: ToWorker, timeoutMs: number, onProgress?: (progress: Progress) => void): Promise<SandboxOutcome> {
     if (this.options.signal?.aborted) return { kind: 'cancelled' };
     if (!this.child) {
       const child = await this.spawn();
@@ -67,11 +70,14 @@ export class Sandbox {
       }
     }
     if (!this.child) return { kind: 'crashed', message: "The checker's worker stopped before it could run anything." };
-    return this.exchange(this.child, message, timeoutMs);
+    return this.exchange(this.child, message, timeoutMs, onProgress);
   }
 
-  /** Sends `message` (or nothing: just waits for the next message) and settles on the first event. */
-  private exchange(child: Child, message: ToWorker | null, timeoutMs: number): Promise<SandboxOutcome> {
+  /**
+   * Sends `message` (or nothing: just waits for the next message) and settles on the first reply,
+   * exit, timeout or cancellation; progress messages on the way go to `onProgress`.
+   */
+  private exchange(child: Child, message: ToWorker | null, timeoutMs: number, onProgress?: (progress: Progress) => void): Promise<SandboxOutcome> {
     const proc = child.process;
     return new Promise<SandboxOutcome>((resolve) => {
       let settled = false;
@@ -86,7 +92,10 @@ export class Sandbox {
         if (kill) this.discard(child);
         resolve(outcome);
       };
-      const onMessage = (reply: FromWorker): void => finish({ kind: 'reply', reply }, false);
+      const onMessage = (reply: FromWorker): void => {
+        if (reply.kind === 'called') onProgress?.(reply);
+        else finish({ kind: 'reply', reply }, false);
+      };
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => finish({ kind: 'crashed', message: exitMessage(code, signal, child.stderr) }, true);
       const onAbort = (): void => finish({ kind: 'cancelled' }, true);
       const timer = setTimeout(() => finish({ kind: 'timeout' }, true), timeoutMs);

@@ -64,16 +64,18 @@ async function handle(message: ToWorker): Promise<void> {
       const names = TASK_ARGUMENTS[message.task];
       const outcomes: CallOutcome[] = [];
       for (const args of message.calls) {
-        const outcome = call(fn as (...a: unknown[]) => unknown, args, names);
+        let outcome = call(fn as (...a: unknown[]) => unknown, args, names);
+        // A refused access belongs to the call that tried it, also when a promise of that call tried it.
+        await settle();
+        const refused = takeRefusals()[0];
+        if (refused) {
+          const location = outcome.kind === 'threw' ? outcome.error.location : null;
+          outcome = { kind: 'threw', error: { name: REFUSED_ACCESS, message: refusalMessage(refused), todo: false, location }, ms: outcome.ms };
+        }
         outcomes.push(outcome);
+        // Each outcome as soon as it is known: if a later call hangs, the checker still has this one.
+        reply({ kind: 'called', outcome });
         if (outcome.kind === 'threw') break;
-      }
-      await settle();
-      const refused = takeRefusals()[0];
-      if (refused) {
-        const last = outcomes.pop();
-        const location = last?.kind === 'threw' ? last.error.location : null;
-        outcomes.push({ kind: 'threw', error: { name: REFUSED_ACCESS, message: refusalMessage(refused), todo: false, location }, ms: last?.ms ?? 0 });
       }
       reply({ kind: 'ran', outcomes, printedBytes: printed.bytes() });
       return;

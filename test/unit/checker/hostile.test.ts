@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { LAB_TASK_IDS } from '../../../src/lesson/labTasks';
 import { check, fixture, summary, task, TEMPLATES } from './support';
@@ -19,6 +22,32 @@ describe('hostile labs', () => {
     assert.equal(summary(report), 'rnnStep:pass forward:pass bptt:timeout clipGradNorm:pass trainStep:timeout');
     assert.match(task(report, 'bptt').message, /^bptt did not return within 1\.5 s on input "T = 1", so it was stopped\./);
     assert.ok(ms < 2 * BUDGET_MS + SLACK_MS, `took ${ms.toFixed(0)} ms`);
+  });
+
+  test('a task whose cases run in one request is judged case by case: a wrong early case is a fail even when a later case hangs', async () => {
+    // From a correct lab: bptt doubles its loss on "T = 1" (the first case) and never returns on the
+    // long sequence (a later case). Cases checked one at a time would stop at the first: so must one run.
+    const dir = mkdtempSync(join(tmpdir(), 'rnn-lab-wrong-then-hang-'));
+    try {
+      cpSync(fixture('correct-loops'), dir, { recursive: true });
+      const file = join(dir, 'rnn.ts');
+      const source = readFileSync(file, 'utf8');
+      const edited = source
+        .replace('  const { hs, ys } = forward(p, h0, xs);\n  const H = p.Whh.length', '  if (xs.length >= 60) for (;;) { /* hangs */ }\n  const { hs, ys } = forward(p, h0, xs);\n  const H = p.Whh.length')
+        .replace('  return { loss, grads: g, dhs };', '  return { loss: xs.length === 1 ? 2 * loss : loss, grads: g, dhs };');
+      assert.notEqual(edited, source);
+      assert.equal(edited.split('for (;;)').length, 2, 'the hang is in bptt only');
+      writeFileSync(file, edited);
+      const report = await check(dir, { timeoutMs: BUDGET_MS });
+      assert.match(summary(report), /^rnnStep:pass forward:pass bptt:fail\/loss-scale clipGradNorm:pass trainStep:fail/);
+      assert.match(task(report, 'bptt').message, /"T = 1"/);
+      // A hang on the first case still reads as a hang on that case.
+      writeFileSync(file, source.replace('  const { hs, ys } = forward(p, h0, xs);\n  const H = p.Whh.length', '  for (;;) { /* hangs */ }\n  const { hs, ys } = forward(p, h0, xs);\n  const H = p.Whh.length'));
+      const hanging = await check(dir, { timeoutMs: BUDGET_MS });
+      assert.match(task(hanging, 'bptt').message, /^bptt did not return within 1\.5 s on input "T = 1"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an endless loop at the top level costs one budget and marks every task timeout', async () => {
