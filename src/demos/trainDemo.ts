@@ -1,5 +1,5 @@
 import {
-  createRng, delayedEcho, forwardUnchecked, initParams, sgdStep,
+  createRng, delayedEcho, initParams, predictUnchecked, sgdStep,
   type Rng, type RnnParams, type SequenceTask, type Sizes,
 } from '../engine';
 import { oneTo, type Series } from './series';
@@ -69,7 +69,7 @@ export function createTrainingRun(config: TrainConfig = TRAIN_DEFAULTS): Trainin
   });
   const evaluate = (lane: (typeof lanes)[number]): void => {
     const held = lane.data.heldOut;
-    lane.run.heldOutAccuracy.push(held.accuracy(forwardUnchecked(lane.params, held.batch, sizes).ys));
+    lane.run.heldOutAccuracy.push(held.accuracy(predictUnchecked(lane.params, held.batch, sizes)));
     lane.run.heldOutSteps.push(done);
   };
   let done = 0;

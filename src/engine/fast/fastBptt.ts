@@ -3,7 +3,7 @@ import { globalNorm } from '../clip';
 import { EngineInputError } from '../errors';
 import { validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
 import type { BpttResult, ForwardTrace } from '../result';
-import { lockstepBuffers, recurrentStep, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
+import { inputShares, lockstepBuffers, recurrentStep, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
 import { BpttWorkspace, sharedWorkspace } from './workspace';
 
 /**
@@ -48,20 +48,34 @@ export function bpttUnchecked(
  * the batch in lockstep, then every output y_t as one product over all steps.
  */
 export function forwardFast(p: RnnParams, batch: SequenceBatch, sizes: Sizes, workspace?: BpttWorkspace): ForwardTrace {
+  const { hs, ys } = forwardInWorkspace(p, batch, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T));
+  return { B: batch.B, T: batch.T, sizes, hs: hs.slice(), ys };
+}
+
+/**
+ * Only the outputs y_t of the forward pass (the same numbers as forwardFast's ys), for callers that
+ * score predictions (held-out accuracy): the states stay in the workspace instead of being copied out.
+ */
+export function forwardOutputs(p: RnnParams, batch: SequenceBatch, sizes: Sizes, workspace?: BpttWorkspace): Float64Array {
+  return forwardInWorkspace(p, batch, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T)).ys;
+}
+
+/** The forward pass: the states h_0..h_T as workspace views (time-major), and a fresh copy of the outputs. */
+function forwardInWorkspace(p: RnnParams, batch: SequenceBatch, sizes: Sizes, ws: BpttWorkspace): { hs: Float64Array; ys: Float64Array } {
   const { B, T } = batch;
   const { D, H, O } = sizes;
-  const ws = workspace ?? workspaceFor(sizes, B, T);
-  ws.reserve({ Wxh: H * D, Whh: H * H, Why: O * H, bh: H, X: T * B * D, hs: (T + 1) * B * H, pre: B * H, YS: T * B * O });
+  ws.reserve({ Wxh: H * D, Whh: H * H, Why: O * H, bh: H, X: T * B * D, hs: (T + 1) * B * H, XW: T * B * H, YS: T * B * O });
   const Wxh = ws.take('Wxh', H * D), Whh = ws.take('Whh', H * H), Why = ws.take('Why', O * H), bh = ws.take('bh', H);
   Wxh.set(p.Wxh.data); Whh.set(p.Whh.data); Why.set(p.Why.data); bh.set(p.bh);
   const X = timeMajorInputs(ws.take('X', T * B * D), batch);
-  const hs = ws.take('hs', (T + 1) * B * H), pre = ws.take('pre', B * H), YS = ws.take('YS', T * B * O);
+  const hs = ws.take('hs', (T + 1) * B * H), XW = ws.take('XW', T * B * H), YS = ws.take('YS', T * B * O);
   for (let b = 0; b < B; b++) hs.set(p.h0, b * H);
-  for (let s = 0; s < T; s++) recurrentStep(ws, B, B, D, H, s, X, Wxh, Whh, bh, hs, pre);
+  inputShares(ws, T * B, D, H, X, Wxh, XW);
+  for (let s = 0; s < T; s++) recurrentStep(ws, B, B, H, s, XW, Whh, bh, hs);
   ws.products.abt(T * B, O, H, hs, B * H, H, Why, 0, H, YS, 0, O, false);
   const ys = YS.slice();
   for (let r = 0; r < T * B; r++) for (let k = 0; k < O; k++) ys[r * O + k] += p.by[k];
-  return { B, T, sizes, hs: hs.slice(), ys };
+  return { hs, ys };
 }
 
 /** Batch inputs are sequence-major, `[(b·T + t)·D + d]`; the lockstep wants each step's rows together. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  BpttWorkspace, CORRECT_VARIANT, bptt, clipByGlobalNorm, clipDecision, forward, readableBptt, readableForward, sgdStep, sizesOf, trainedBuffers,
+  BpttWorkspace, CORRECT_VARIANT, bptt, clipByGlobalNorm, clipDecision, forward, predictUnchecked, readableBptt, readableForward, sgdStep, sizesOf, trainedBuffers,
   type BpttVariant, type LossSpec,
 } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
@@ -43,7 +43,8 @@ describe('dL/dh_t itself (the lab\'s bptt returns it)', () => {
 describe('the fast forward pass is the readable one', () => {
   for (const kernels of BACKENDS) {
     test(`h_t and y_t for every step and sequence (${kernels})`, () => {
-      for (const [seed, shape] of [[46, { B: 5, T: 9, D: 3, H: 8, O: 3 }], [47, { B: 1, T: 4, D: 2, H: 5, O: 1 }]] as const) {
+      const shapes = [[46, { B: 5, T: 9, D: 3, H: 8, O: 3 }], [47, { B: 1, T: 4, D: 2, H: 5, O: 1 }], [48, { B: 6, T: 7, D: 1, H: 16, O: 1 }]] as const;
+      for (const [seed, shape] of shapes) {
         const pr = randomProblem(seed, shape, { kind: 'mse', at: 'all' });
         const fast = forward(pr.params, pr.batch, new BpttWorkspace({ kernels }));
         const readable = readableForward(pr.params, pr.batch, sizesOf(pr.params));
@@ -51,6 +52,10 @@ describe('the fast forward pass is the readable one', () => {
         assert.equal(fast.ys.length, readable.ys.length);
         fast.hs.forEach((v, i) => close(v, readable.hs[i], `hs[${i}]`));
         fast.ys.forEach((v, i) => close(v, readable.ys[i], `ys[${i}]`));
+        // The outputs alone (held-out scoring) are the same numbers.
+        const ys = predictUnchecked(pr.params, pr.batch, sizesOf(pr.params), new BpttWorkspace({ kernels }));
+        assert.equal(ys.length, readable.ys.length);
+        ys.forEach((v, i) => close(v, readable.ys[i], `predicted ys[${i}]`));
       }
     });
   }
