@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const noVscode = {
   'no-restricted-imports': ['error', {
-    paths: [{ name: 'vscode', message: 'Only src/extension/** may import vscode (see STYLE in the README).' }],
+    paths: [{ name: 'vscode', message: 'Only src/extension/** may import vscode (see Developing in the README).' }],
   }],
 };
 

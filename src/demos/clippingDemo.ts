@@ -144,7 +144,7 @@ export function nonFiniteSteps(loss: readonly number[]): { infinity: number | nu
   return { infinity: inf < 0 ? null : inf + 1, nan: nan < 0 ? null : nan + 1 };
 }
 
-/** The contract's series: ids `loss.unclipped`, `gradNorm.clipped`, `horizonRatio.unclipped`, … */
+/** The series of `rnn-lab demo --json` (docs/cli.md): ids `loss.unclipped`, `gradNorm.clipped`, `horizonRatio.unclipped`, … */
 export function clippingSeries(r: ClippingResult): Series[] {
   const runs = [['unclipped', 'without clipping', r.unclipped], ['clipped', `clipped at ${r.options.threshold}`, r.clipped]] as const;
   const out: Series[] = [];

@@ -39,7 +39,7 @@ export function horizonDemo(o: HorizonOptions = HORIZON_DEFAULTS): HorizonResult
   return { options: o, T: TRAIN_DEFAULTS.T, H: TRAIN_DEFAULTS.H, rho: spectralRadius(p.Whh), norms };
 }
 
-/** The contract's series: `contribution` against the lag k = 1..T. */
+/** The series of `rnn-lab demo --json` (docs/cli.md): `contribution` against the lag k = 1..T. */
 export function horizonSeries(r: HorizonResult): Series[] {
   return [{ id: 'contribution', label: '‖part of ∂L/∂Whh from pairs k steps apart‖', x: oneTo(r.T), y: r.norms.slice() }];
 }

@@ -101,7 +101,7 @@ export function trainDemo(config: TrainConfig = TRAIN_DEFAULTS): TrainingRun {
   return run;
 }
 
-/** The contract's series: `loss.delay<k>` and `heldOutAccuracy.delay<k>` for every delay. */
+/** The series of `rnn-lab demo --json` (docs/cli.md): `loss.delay<k>` and `heldOutAccuracy.delay<k>` for every delay. */
 export function trainSeries(run: TrainingRun): Series[] {
   return [
     ...run.runs.map((r) => ({ id: `loss.delay${r.delay}`, label: `loss, delay ${r.delay}`, x: oneTo(r.loss.length), y: r.loss.slice() })),

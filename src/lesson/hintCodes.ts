@@ -21,7 +21,7 @@ export const HINT_CODES = [
 
 export type HintCode = (typeof HINT_CODES)[number];
 
-/** One line per code, as the contract describes the mistake. */
+/** One line per code, as docs/lab-api.md describes the mistake. */
 export const HINT_DESCRIPTIONS: Readonly<Record<HintCode, string>> = {
   'weights-not-shared': "a shared weight's gradient is not summed over all time steps (e.g. only one step's contribution kept)",
   'missing-recurrent-path': 'dL/dh_t misses the path through later steps (only the output at step t counted)',

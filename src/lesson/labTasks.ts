@@ -1,6 +1,6 @@
 /**
  * The five lab tasks of the student's `rnn.ts` (declared in media/lab-template/rnn.ts), in the order the checker reports
- * them. The ids are part of the contract: graders and the `--json` report rely on them.
+ * them. The ids are part of the `--json` report (docs/cli.md): graders rely on them.
  */
 export const LAB_TASK_IDS = ['rnnStep', 'forward', 'bptt', 'clipGradNorm', 'trainStep'] as const;
 

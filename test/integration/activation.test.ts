@@ -1,12 +1,12 @@
 // The extension as a whole, inside a real VS Code: it activates cleanly, contributes every palette
-// command of the contracts (§6) and shows its activity-bar container with the lesson view.
+// command and shows its activity-bar container with the lesson view.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'rnn-lab-edu.rnn-lab';
 
-/** contracts §6: every command the palette offers under the "RNN Lab" category. */
-const CONTRACT_COMMANDS = [
+/** Every command the palette offers under the "RNN Lab" category. */
+const PALETTE_COMMANDS = [
   'rnnLab.openLesson', 'rnnLab.scaffoldLab', 'rnnLab.checkLab', 'rnnLab.showGradientPlot',
   'rnnLab.runDemo', 'rnnLab.conceptCheck', 'rnnLab.startClassTimer', 'rnnLab.stopClassTimer',
 ];
@@ -29,15 +29,15 @@ suite('RNN Lab activation', () => {
     console.log(`      activation: ${ms.toFixed(0)} ms${wasActive ? ' (was already active)' : ''} in VS Code ${vscode.version}`);
   });
 
-  test('every command of contracts §6 is registered, with the RNN Lab category in the manifest', async () => {
+  test('every palette command is registered, with the RNN Lab category in the manifest', async () => {
     await ourExtension().activate();
     const registered = new Set(await vscode.commands.getCommands(true));
-    const missing = CONTRACT_COMMANDS.filter((id) => !registered.has(id));
+    const missing = PALETTE_COMMANDS.filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], `commands contributed but not registered: ${missing.join(', ')}`);
 
     const contributed = (ourExtension().packageJSON as { contributes: { commands: { command: string; category?: string }[] } })
       .contributes.commands;
-    for (const id of CONTRACT_COMMANDS) {
+    for (const id of PALETTE_COMMANDS) {
       const entry = contributed.find((c) => c.command === id);
       assert.ok(entry, `${id} is not in package.json contributes.commands`);
       assert.equal(entry.category, 'RNN Lab', `${id} should be in the "RNN Lab" category`);

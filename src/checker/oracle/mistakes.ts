@@ -12,7 +12,7 @@ import { refClip } from './reference';
  */
 
 export interface Variant<T> {
-  /** The hint code of the mistake, or null for a recognised slip the contract has no code for. */
+  /** The hint code of the mistake, or null for a recognised slip no hint code names. */
   readonly hint: HintCode | null;
   /** What the mistake looks like in one part, named in the lesson's notation (e.g. `dWhh`). */
   readonly says: (part: string) => string;

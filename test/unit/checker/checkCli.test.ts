@@ -19,7 +19,7 @@ function rnnLab(...args: string[]): { status: number | null; stdout: string; std
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t0 };
 }
 
-/** Asserts the exact JSON shape of contracts §2 and returns it. */
+/** Asserts the exact JSON shape of the check report (docs/cli.md) and returns it. */
 function parseReport(stdout: string): { lab: string; tasks: { id: string; status: string; message: string; hint: string | null; location: unknown }[]; passed: number; total: number } {
   const r = JSON.parse(stdout) as ReturnType<typeof parseReport>;
   assert.deepEqual(Object.keys(r), ['lab', 'tasks', 'passed', 'total']);

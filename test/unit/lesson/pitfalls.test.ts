@@ -10,7 +10,7 @@ test('at least six pitfalls, with unique ids', () => {
 test('every pitfall points at a real lab task and a real checker hint code', () => {
   for (const p of PITFALLS) {
     assert.ok(isLabTaskId(p.task), `${p.id}: task "${p.task}" is one of ${LAB_TASK_IDS.join(', ')}`);
-    assert.ok(isHintCode(p.hint), `${p.id}: hint "${p.hint}" is one of the contract's codes`);
+    assert.ok(isHintCode(p.hint), `${p.id}: hint "${p.hint}" is one of the checker's hint codes`);
     assert.ok(p.title.length > 10 && p.fix.length > 20, `${p.id} says what goes wrong and what to do`);
   }
 });
