@@ -38,6 +38,11 @@ function overview(): string {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`rnn-lab demo horizon | head`) closes the pipe: that ends the output, quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
   main(process.argv.slice(2), io).then(
     (code) => { process.exitCode = code; },

@@ -16,7 +16,7 @@ export const benchCommand: CliCommand = {
   name: 'bench',
   summary: 'time forward + full BPTT on the four benchmark workloads (median ms, GFLOP/s)',
   help: [
-    'usage: rnn-lab bench [--json] [--runs N]',
+    'usage: rnn-lab bench [--json] [--runs N] [--budget-ms N]',
     '',
     'Times the engine on the workloads of test/fixtures/engine-cases/BENCH.md with seeded data:',
     '  (a) B=1 T=100 D=8 H=64 O=8   (b) B=32 T=100 D=8 H=64 O=8   (c) B=32 T=200 D=32 H=128 O=32',

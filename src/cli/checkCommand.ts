@@ -8,7 +8,7 @@ export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'check the five lab functions in <labDir>/rnn.ts against the engine',
   help: [
-    'usage: rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit <file>]',
+    'usage: rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit <file>] [--timings]',
     '',
     'Compiles <labDir>/rnn.ts (and the lab files it imports), runs each task in a separate worker',
     'with a time budget, and compares it with the engine on edge cases and seeded random problems.',
@@ -22,7 +22,7 @@ export const checkCommand: CliCommand = {
   ].join('\n'),
   async run(args, io) {
     const { flags, positionals } = parseArgs('check', args, { json: 'boolean', 'timeout-ms': 'value', junit: 'value', timings: 'boolean' });
-    if (positionals.length !== 1) throw new UsageError('usage: rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit <file>]');
+    if (positionals.length !== 1) throw new UsageError('usage: rnn-lab check <labDir> [--json] [--timeout-ms N] [--junit <file>] [--timings]');
     const labDir = positionals[0];
     let timeoutMs = DEFAULT_TIMEOUT_MS;
     if (flags['timeout-ms'] !== undefined) {

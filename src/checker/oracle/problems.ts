@@ -62,7 +62,7 @@ export const LONG_T = 60;
 export const OVERFLOWING_PRE_ACTIVATION = 355;
 
 /**
- * Pre-activations in the hundreds, of both signs (±400 at step 1), from two units with large input
+ * Pre-activations in the hundreds, of both signs (about +400 and −370 at step 1), from two units with large input
  * weights; the third unit stays small so gradients still flow back through it.
  */
 function saturatingProblem(): Problem {

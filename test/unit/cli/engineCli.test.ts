@@ -123,3 +123,11 @@ describe('rnn-lab bench', () => {
     assert.match(bad.stderr, /--runs must be an integer from 1 to 1000, got "many"/);
   });
 });
+
+describe('rnn-lab output into a pipe', () => {
+  test('a reader that stops early (here one that reads nothing) ends the output quietly, with no stack trace', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" demo horizon | true`], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 0);
+  });
+});
