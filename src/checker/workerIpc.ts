@@ -61,6 +61,6 @@ export type FromWorker =
   | { readonly kind: 'loadFailed'; readonly error: ThrownError }
   /** One call of a `run` done (sent as it happens: the reply to a request that later hangs keeps it). */
   | { readonly kind: 'called'; readonly outcome: CallOutcome }
-  /** Every call of a `run` done (or up to the first that threw). */
-  | { readonly kind: 'ran'; readonly outcomes: readonly CallOutcome[]; readonly printedBytes: number }
+  /** Every call of a `run` done (or up to the first that threw); their outcomes came as `called`. */
+  | { readonly kind: 'ran'; readonly printedBytes: number }
   | { readonly kind: 'workerFault'; readonly message: string };

@@ -30,7 +30,12 @@ export interface CheckOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MEMORY_LIMIT_MB = 512;
+/**
+ * The worker's heap limit (its resident memory may reach twice that). The lab's problems are small:
+ * the limit is generous for any correct lab and low enough that a lab that allocates without end
+ * is told it ran out of memory within a short budget, instead of running into the time limit.
+ */
+export const DEFAULT_MEMORY_LIMIT_MB = 128;
 
 /** The lab folder or its rnn.ts does not exist (the CLI exits 2). */
 export class LabNotFoundError extends Error {

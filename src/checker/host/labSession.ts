@@ -101,7 +101,7 @@ export class LabSession {
     if (outcome.kind === 'crashed') return { ...outcome, done };
     if (outcome.kind !== 'reply') return outcome;
     const reply = outcome.reply;
-    if (reply.kind === 'ran') return { kind: 'ran', outcomes: reply.outcomes, printedBytes: reply.printedBytes, ms: performance.now() - t0 };
+    if (reply.kind === 'ran') return { kind: 'ran', outcomes: done, printedBytes: reply.printedBytes, ms: performance.now() - t0 };
     return { kind: 'crashed', message: reply.kind === 'workerFault' ? reply.message : `unexpected ${reply.kind}`, done };
   }
 

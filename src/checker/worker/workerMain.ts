@@ -62,7 +62,6 @@ async function handle(message: ToWorker): Promise<void> {
       const fn = exported[message.task];
       if (typeof fn !== 'function') throw new Error(`${message.task} is not a loaded function`);
       const names = TASK_ARGUMENTS[message.task];
-      const outcomes: CallOutcome[] = [];
       for (const args of message.calls) {
         let outcome = call(fn as (...a: unknown[]) => unknown, args, names);
         // A refused access belongs to the call that tried it, also when a promise of that call tried it.
@@ -72,12 +71,11 @@ async function handle(message: ToWorker): Promise<void> {
           const location = outcome.kind === 'threw' ? outcome.error.location : null;
           outcome = { kind: 'threw', error: { name: REFUSED_ACCESS, message: refusalMessage(refused), todo: false, location }, ms: outcome.ms };
         }
-        outcomes.push(outcome);
         // Each outcome as soon as it is known: if a later call hangs, the checker still has this one.
         reply({ kind: 'called', outcome });
         if (outcome.kind === 'threw') break;
       }
-      reply({ kind: 'ran', outcomes, printedBytes: printed.bytes() });
+      reply({ kind: 'ran', printedBytes: printed.bytes() });
       return;
     }
     default: {

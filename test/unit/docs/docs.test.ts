@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { DEFAULT_TIMEOUT_MS } from '../../../src/checker/host/checkLab';
+import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS } from '../../../src/checker/host/checkLab';
 import { AGREEMENT_RELATIVE } from '../../../src/checker/oracle/agreement';
 import { labProblems, LONG_T } from '../../../src/checker/oracle/problems';
 import { taskCases } from '../../../src/checker/oracle/taskCases';
@@ -138,6 +138,14 @@ describe('docs/lab-api.md documents every hint code', () => {
     const rates = new Set(taskCases('trainStep', labProblems()).map((c) => c.args[4]));
     assert.deepEqual([...rates], [0.1]);
     assert.match(labApi, /`lr` 0\.1\s/);
+  });
+
+  test('the README states the worker\'s memory limits the checker uses', () => {
+    // The resident-memory ceiling is twice the heap limit (src/checker/host/sandbox.ts).
+    assert.match(read('src/checker/host/sandbox.ts'), /const ceiling = 2 \* this\.options\.memoryLimitMb \* 1024 \* 1024;/);
+    const readme = read('README.md').replace(/\s+/g, ' ');
+    assert.ok(readme.includes(`heap limit of ${DEFAULT_MEMORY_LIMIT_MB} MB (\`--max-old-space-size\`;`), 'the heap limit');
+    assert.match(readme, /plus a watch on its resident memory, at most twice that/);
   });
 
   test('the section on what a lab may touch has the title the checker points to', () => {
