@@ -14,13 +14,13 @@ export class Elementwise {
   }
 
   /** out[r][j] = tanh(pre[r][j] + bias[j]) for R rows of H numbers (rows contiguous). */
-  tanhRows(R: number, H: number, pre: Float64Array, preOff: number, bias: Float64Array, out: Float64Array, outOff: number): void {
+  tanhRows(R: number, H: number, pre: Float64Array, bias: Float64Array, out: Float64Array, outOff: number): void {
     const w = this.kernelsFor(H, pre, bias, out);
     if (w !== null) {
-      w.tanhRows(R, 8 * H, pre.byteOffset + 8 * preOff, bias.byteOffset, out.byteOffset + 8 * outOff);
+      w.tanhRows(R, 8 * H, pre.byteOffset, bias.byteOffset, out.byteOffset + 8 * outOff);
       return;
     }
-    for (let i = 0; i < R * H; i++) out[outOff + i] = tanh(pre[preOff + i] + bias[i % H]);
+    for (let i = 0; i < R * H; i++) out[outOff + i] = tanh(pre[i] + bias[i % H]);
   }
 
   /**
@@ -28,20 +28,20 @@ export class Elementwise {
    * (the squared norm of the row's total dL/dh).
    */
   backStep(
-    R: number, H: number, dh: Float64Array, dhOff: number, dhNext: Float64Array, addNext: boolean,
+    R: number, H: number, dh: Float64Array, dhNext: Float64Array, addNext: boolean,
     h: Float64Array, hOff: number, da: Float64Array, daOff: number, sq: Float64Array, sqOff: number,
   ): void {
     const w = this.kernelsFor(H, dh, dhNext, h, da, sq);
     if (w !== null) {
-      w.backStep(R, 8 * H, dh.byteOffset + 8 * dhOff, dhNext.byteOffset, h.byteOffset + 8 * hOff, da.byteOffset + 8 * daOff, sq.byteOffset + 8 * sqOff, addNext ? 1 : 0);
+      w.backStep(R, 8 * H, dh.byteOffset, dhNext.byteOffset, h.byteOffset + 8 * hOff, da.byteOffset + 8 * daOff, sq.byteOffset + 8 * sqOff, addNext ? 1 : 0);
       return;
     }
     for (let r = 0; r < R; r++) {
       let s = 0;
       for (let j = r * H; j < (r + 1) * H; j++) {
-        const g = addNext ? dh[dhOff + j] + dhNext[j] : dh[dhOff + j];
+        const g = addNext ? dh[j] + dhNext[j] : dh[j];
         const hj = h[hOff + j];
-        dh[dhOff + j] = g;
+        dh[j] = g;
         s += g * g;
         da[daOff + j] = g * (1 - hj * hj);
       }

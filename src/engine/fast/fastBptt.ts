@@ -3,7 +3,7 @@ import { globalNorm } from '../clip';
 import { EngineInputError } from '../errors';
 import { validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
 import type { BpttResult, ForwardTrace } from '../result';
-import { inputShares, lockstepBuffers, recurrentStep, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
+import { lockstepBuffers, recurrentStep, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
 import { BpttWorkspace, sharedWorkspace } from './workspace';
 
 /**
@@ -64,14 +64,13 @@ export function forwardOutputs(p: RnnParams, batch: SequenceBatch, sizes: Sizes,
 function forwardInWorkspace(p: RnnParams, batch: SequenceBatch, sizes: Sizes, ws: BpttWorkspace): { hs: Float64Array; ys: Float64Array } {
   const { B, T } = batch;
   const { D, H, O } = sizes;
-  ws.reserve({ Wxh: H * D, Whh: H * H, Why: O * H, bh: H, X: T * B * D, hs: (T + 1) * B * H, XW: T * B * H, YS: T * B * O });
+  ws.reserve({ Wxh: H * D, Whh: H * H, Why: O * H, bh: H, X: T * B * D, hs: (T + 1) * B * H, pre: B * H, YS: T * B * O });
   const Wxh = ws.take('Wxh', H * D), Whh = ws.take('Whh', H * H), Why = ws.take('Why', O * H), bh = ws.take('bh', H);
   Wxh.set(p.Wxh.data); Whh.set(p.Whh.data); Why.set(p.Why.data); bh.set(p.bh);
   const X = timeMajorInputs(ws.take('X', T * B * D), batch);
-  const hs = ws.take('hs', (T + 1) * B * H), XW = ws.take('XW', T * B * H), YS = ws.take('YS', T * B * O);
+  const hs = ws.take('hs', (T + 1) * B * H), pre = ws.take('pre', B * H), YS = ws.take('YS', T * B * O);
   for (let b = 0; b < B; b++) hs.set(p.h0, b * H);
-  inputShares(ws, T * B, D, H, X, Wxh, XW);
-  for (let s = 0; s < T; s++) recurrentStep(ws, B, B, H, s, XW, Whh, bh, hs);
+  for (let s = 0; s < T; s++) recurrentStep(ws, B, B, D, H, s, X, Wxh, Whh, bh, hs, pre);
   ws.products.abt(T * B, O, H, hs, B * H, H, Why, 0, H, YS, 0, O, false);
   const ys = YS.slice();
   for (let r = 0; r < T * B; r++) for (let k = 0; k < O; k++) ys[r * O + k] += p.by[k];

@@ -76,84 +76,76 @@ export function runLockstep(
   const bh = copyInto(ws.take('bh', H), p.bh);
   const X = ws.take('X', Tmax * N * D);
   const hs = ws.take('hs', (Tmax + 1) * N * H);
-  const XW = ws.take('XW', Tmax * N * H);
-  const Y = ws.take('Y', Tmax * N * O);
+  const pre = ws.take('pre', N * H);
+  const Y = ws.take('Y', N * O);
   const DY = ws.take('DY', Tmax * N * O);
-  const DH = ws.take('DH', Tmax * N * H);
   const DA = ws.take('DA', Tmax * N * H);
+  const dh = ws.take('dh', N * H);
   const dhNext = ws.take('dhNext', N * H);
   const dhSq = ws.take('dhSq', Tmax * N);
   // Whhᵀ and Whyᵀ once per call, so the backward products also walk contiguous rows.
   const WhhT = transposeInto(ws.take('WhhT', H * H), Whh, H, H);
   const WhyT = transposeInto(ws.take('WhyT', H * O), Why, O, H);
   const rowLoss = new Float64Array(N);
-  // The steps with an output gradient lie in [first, last]: every step, or only the last one.
-  const first = plan.loss.at === 'last' ? Tmax - 1 : 0, last = Tmax - 1;
 
   fillInputs(X);
   for (let b = 0; b < N; b++) hs.set(p.h0, (start[b] * N + b) * H);
 
   // Forward: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh;  h_s = tanh(a_s);  y_s = H_s Whyᵀ + by.
-  // What does not depend on the previous step is one product over all steps, before or after the
-  // recurrence (slots of rows not yet started hold stale numbers and are never read).
-  inputShares(ws, Tmax * N, D, H, X, Wxh, XW);
-  for (let s = 0; s < Tmax; s++) recurrentStep(ws, active[s], N, H, s, XW, Whh, bh, hs);
-  mul.abt((last - first + 1) * N, O, H, hs, (first + 1) * N * H, H, Why, 0, H, Y, first * N * O, O, false);
-  DY.fill(0, 0, first * N * O);
-  for (let s = first; s <= last; s++) {
+  for (let s = 0; s < Tmax; s++) {
+    const n = active[s];
+    recurrentStep(ws, n, N, D, H, s, X, Wxh, Whh, bh, hs, pre);
+    const hOut = (s + 1) * N * H;
     if (!stepCounted(plan, s)) {
       DY.fill(0, s * N * O, (s + 1) * N * O); // no output gradient at this step (see weightGrads)
       continue;
     }
-    for (let b = 0; b < active[s]; b++) {
-      const y = (s * N + b) * O;
-      for (let k = 0; k < O; k++) Y[y + k] += by[k];
+    mul.abt(n, O, H, hs, hOut, H, Why, 0, H, Y, 0, O, false);
+    for (let b = 0; b < n; b++) {
+      for (let k = 0; k < O; k++) Y[b * O + k] += by[k];
       const targetIndex = plan.targetBase[b] + s - start[b];
-      rowLoss[b] += plan.scale * stepLossAndGrad(plan.targetsOf(b), Y, y, O, targetIndex, plan.scale, DY, y);
+      rowLoss[b] += plan.scale * stepLossAndGrad(plan.targetsOf(b), Y, b * O, O, targetIndex, plan.scale, DY, (s * N + b) * O);
     }
   }
 
   // Backward, from the last step to the first: dh_s = DY_s Why + dhNext;  da_s = dh_s ⊙ (1 − h_s²);
-  // dhNext = da_s Whh (the part of dL/dh_{s−1} that comes through the recurrence). The output's
-  // share DY_s Why is one product over all steps first (zero at steps outside the loss).
-  mul.abt((last - first + 1) * N, H, O, DY, first * N * O, O, WhyT, 0, O, DH, first * N * H, H, false);
-  DH.fill(0, 0, first * N * H);
+  // dhNext = da_s Whh (the part of dL/dh_{s−1} that comes through the recurrence).
   dhNext.fill(0); // nothing comes back from beyond the last step (and the workspace is not cleared)
   for (let s = Tmax - 1; s >= 0; s--) {
     const n = active[s];
-    const at = s * N * H;
-    step.backStep(n, H, DH, at, dhNext, true, hs, (s + 1) * N * H, DA, at, dhSq, s * N);
-    plan.hiddenGrads?.set(DH.subarray(at, at + n * H), at);
+    if (stepCounted(plan, s)) {
+      mul.abt(n, H, O, DY, s * N * O, O, WhyT, 0, O, dh, 0, H, false);
+    } else {
+      dh.fill(0, 0, n * H);
+    }
+    step.backStep(n, H, dh, dhNext, true, hs, (s + 1) * N * H, DA, s * N * H, dhSq, s * N);
+    plan.hiddenGrads?.set(dh.subarray(0, n * H), s * N * H);
+    const daAt = s * N * H;
     const nPrev = s > 0 ? active[s - 1] : 0;
-    if (nPrev > 0) mul.abt(nPrev, H, H, DA, at, H, WhhT, 0, H, dhNext, 0, H, false);
+    if (nPrev > 0) mul.abt(nPrev, H, H, DA, daAt, H, WhhT, 0, H, dhNext, 0, H, false);
   }
   return { X, hs, DY, DA, dhSq, rowLoss };
 }
 
-/** XW = X Wxhᵀ for `rows` rows: the input's share of every pre-activation, one product for all steps. */
-export function inputShares(ws: BpttWorkspace, rows: number, D: number, H: number, X: Float64Array, Wxh: Float64Array, XW: Float64Array): void {
-  ws.products.abt(rows, H, D, X, 0, D, Wxh, 0, D, XW, 0, H, false);
-}
-
 /**
- * One forward step of the first n rows: a_s = XW_s + H_{s−1} Whhᵀ (+ bh inside the tanh), with XW_s
- * the input's share (inputShares); h_s = tanh(a_s) is written into slot s + 1 of hs (N row slots per
- * step). XW_s is overwritten with a_s − bh.
+ * One forward step of the first n rows: a_s = X_s Wxhᵀ + H_{s−1} Whhᵀ + bh, h_s = tanh(a_s), written
+ * into slot s + 1 of hs (N row slots per step).
  */
 export function recurrentStep(
-  ws: BpttWorkspace, n: number, N: number, H: number, s: number,
-  XW: Float64Array, Whh: Float64Array, bh: Float64Array, hs: Float64Array,
+  ws: BpttWorkspace, n: number, N: number, D: number, H: number, s: number,
+  X: Float64Array, Wxh: Float64Array, Whh: Float64Array, bh: Float64Array, hs: Float64Array, pre: Float64Array,
 ): void {
-  ws.products.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, XW, s * N * H, H, true);
-  ws.elementwise.tanhRows(n, H, XW, s * N * H, bh, hs, (s + 1) * N * H);
+  ws.products.abt(n, H, D, X, s * N * D, D, Wxh, 0, D, pre, 0, H, false);
+  ws.products.abt(n, H, H, hs, s * N * H, H, Whh, 0, H, pre, 0, H, true);
+  ws.elementwise.tanhRows(n, H, pre, bh, hs, (s + 1) * N * H);
 }
 
 /** Every buffer a lockstep run and its weight gradients take, by name → entries (for ws.reserve). */
 export function lockstepBuffers({ D, H, O }: Sizes, N: number, Tmax: number): Record<string, number> {
   return {
     Wxh: H * D, Whh: H * H, Why: O * H, bh: H, WhhT: H * H, WhyT: H * O,
-    X: Tmax * N * D, hs: (Tmax + 1) * N * H, XW: Tmax * N * H, Y: Tmax * N * O, DY: Tmax * N * O,
-    DH: Tmax * N * H, DA: Tmax * N * H, dhNext: N * H, dhSq: Tmax * N,
+    X: Tmax * N * D, hs: (Tmax + 1) * N * H, pre: N * H, Y: N * O, DY: Tmax * N * O, DA: Tmax * N * H,
+    dh: N * H, dhNext: N * H, dhSq: Tmax * N,
     gWxh: H * D, gWhh: H * H, gWhy: O * H,
     gatherDA: N > 1 ? Tmax * H : 0, gatherX: N > 1 ? Tmax * D : 0, gatherH: N > 1 ? (Tmax + 1) * H : 0,
   };

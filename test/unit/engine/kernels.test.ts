@@ -135,10 +135,10 @@ describe('the elementwise step kernels', () => {
     test(`tanh (${kernels}) is within 3ε relative of Math.tanh (and exact on 0, ±∞ and NaN)`, () => {
       const ws = new BpttWorkspace({ kernels });
       const H = 2, R = xs.length / H;
-      ws.reserve({ pre: xs.length + 2, bias: H, out: xs.length + 4 });
-      const pre = ws.take('pre', xs.length + 2), bias = ws.take('bias', H).fill(0), out = ws.take('out', xs.length + 4);
-      pre.set(xs, 2); // read from an offset, as a step reads its block of the pre-activations
-      ws.elementwise.tanhRows(R, H, pre, 2, bias, out, 4);
+      ws.reserve({ pre: xs.length, bias: H, out: xs.length + 4 });
+      const pre = ws.take('pre', xs.length), bias = ws.take('bias', H).fill(0), out = ws.take('out', xs.length + 4);
+      pre.set(xs);
+      ws.elementwise.tanhRows(R, H, pre, bias, out, 4);
       let worst = { x: 0, ulps: 0 };
       xs.forEach((x, i) => {
         const got = out[4 + i], want = Math.tanh(x + 0); // the kernel adds the bias (0 here): −0 + 0 is +0
@@ -154,17 +154,17 @@ describe('the elementwise step kernels', () => {
       const ws = new BpttWorkspace({ kernels });
       const rng = createRng(12);
       const R = 3, H = 6;
-      ws.reserve({ dh: R * H + 3, dhNext: R * H, h: R * H + 2, da: R * H + 1, sq: R + 1 });
+      ws.reserve({ dh: R * H, dhNext: R * H, h: R * H + 2, da: R * H + 1, sq: R + 1 });
       const fill = (a: Float64Array): Float64Array => a.map(() => rng.between(-1, 1));
-      const dh = fill(ws.take('dh', R * H + 3)), dhNext = fill(ws.take('dhNext', R * H)), h = fill(ws.take('h', R * H + 2));
+      const dh = fill(ws.take('dh', R * H)), dhNext = fill(ws.take('dhNext', R * H)), h = fill(ws.take('h', R * H + 2));
       const da = ws.take('da', R * H + 1), sq = ws.take('sq', R + 1);
-      const total = dhNext.map((v, i) => dh[3 + i] + v);
-      ws.elementwise.backStep(R, H, dh, 3, dhNext, true, h, 2, da, 1, sq, 1);
+      const total = dh.map((v, i) => v + dhNext[i]);
+      ws.elementwise.backStep(R, H, dh, dhNext, true, h, 2, da, 1, sq, 1);
       for (let r = 0; r < R; r++) {
         let s = 0;
         for (let j = 0; j < H; j++) {
           const i = r * H + j;
-          assert.equal(dh[3 + i], total[i]);
+          assert.equal(dh[i], total[i]);
           assert.ok(Math.abs(da[1 + i] - total[i] * (1 - h[2 + i] ** 2)) <= 1e-15);
           s += total[i] ** 2;
         }
