@@ -217,3 +217,30 @@ describe('every relative link in README.md and docs/*.md resolves', () => {
     });
   }
 });
+
+describe('the documents the README links to ship in the extension', () => {
+  // The package keeps the README's links relative (they open inside the installed extension), so every
+  // file they reach must be on the allow-list of .vscodeignore.
+  const allowed = read('.vscodeignore').split('\n').filter((l) => l.startsWith('!')).map((l) => globToRegExp(l.slice(1).trim()));
+  const shipped = (file: string): boolean => allowed.some((re) => re.test(file));
+
+  test('every relative link of the README and of what it links to stays inside the package', () => {
+    const missing: string[] = [];
+    for (const file of MARKDOWN) {
+      if (!shipped(file)) continue;
+      for (const m of prose(read(file)).matchAll(/\]\(([^)\s#]+)(#[^)\s]*)?\)/g)) {
+        if (/^[a-z]+:/i.test(m[1])) continue;
+        const target = relative(ROOT, join(ROOT, dirname(file), decodeURIComponent(m[1])));
+        if (!shipped(target)) missing.push(`${file} → ${target}`);
+      }
+    }
+    assert.ok(shipped('README.md'));
+    assert.deepEqual(missing, []);
+  });
+});
+
+/** A .vscodeignore pattern (`*` within a folder, `**` across folders) as an anchored regular expression. */
+function globToRegExp(glob: string): RegExp {
+  const body = glob.split('**').map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*');
+  return new RegExp(`^${body}$`);
+}
