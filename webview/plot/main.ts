@@ -46,6 +46,8 @@ let lastRun = '';
 /** The summary's note when the code was not run; the reason itself is shown above the chart. */
 const NOT_RUN = 'Your bptt was not run: see the note above the chart.';
 let tableTimer: number | undefined;
+/** The panels below the chart, computed on the next task after a control change. */
+let panelsTimer: number | undefined;
 
 const root = appRoot();
 root.classList.add('plot');
@@ -155,12 +157,18 @@ function run(): void {
     studentProblem: studentUnavailable === null ? null : NOT_RUN,
   };
   persist();
-  render(t0);
-  // The panels below the chart follow the chart (they are read, not watched while dragging).
-  backward = probeBackward(problem);
+  // The panels below the chart follow it on the next task: they are read, not watched while
+  // dragging, and their second backward pass must not hold the chart back. Scheduled before the
+  // chart's own table (render), so they are in place when the page reports the frame.
+  backward = null;
   studentWhh = null;
   studentGradNorm = null;
-  renderPanels();
+  window.clearTimeout(panelsTimer);
+  panelsTimer = window.setTimeout(() => {
+    backward = probeBackward(problem);
+    renderPanels();
+  }, 0);
+  render(t0);
   requestStudent();
 }
 
