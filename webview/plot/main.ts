@@ -15,7 +15,7 @@ import { onHostMessage, post, savedState, saveState } from '../shared/vscodeApi'
 import { button, dropdown, progressRing, registerToolkit, textField } from '../ui/toolkit';
 import { PLOT_CONTROL_LABELS } from '../../src/lesson/trainingPitfalls';
 import { clippingReadout } from './clippingReadout';
-import { clippingSection, renderClipping } from './clippingView';
+import { clippingSection, renderClipping } from './clippingPanel';
 import { ContributionsView, type StudentWhh } from './contributionsView';
 import { disagreementMarker, plotSeries, runLabel, summaryLine } from './plotSeries';
 import { probeBackward, type ProbeBackward } from './probeBackward';

@@ -11,7 +11,7 @@ export function runLabel(c: ProbeControls): string {
 
 /**
  * The curves of the student plot: overlays (faded), then the engine and the student. (Clipping has
- * no curve here: it rescales the parameter gradients, never ∂L/∂h_t; clippingView.ts shows it.)
+ * no curve here: it rescales the parameter gradients, never ∂L/∂h_t; clippingPanel.ts shows it.)
  * The engine is a plain line and the student hollow diamonds drawn on top, so a student curve that
  * equals the engine's (the goal) still shows: diamonds threaded on the engine's line.
  */
