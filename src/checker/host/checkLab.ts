@@ -128,7 +128,7 @@ function casesOf(id: LabTaskId): readonly TaskCase[] {
 async function checkTask(session: LabSession, id: LabTaskId, cases: readonly TaskCase[], timeoutMs: number, location: SourceLocation | null): Promise<TaskVerdict> {
   const run = await session.run(id, cases.map((c) => c.args), timeoutMs);
   if (run.kind === 'cancelled') throw new CheckCancelledError();
-  const outcomes = run.kind === 'ran' ? run.outcomes : run.done;
+  const { outcomes } = run;
   for (const [i, outcome] of outcomes.entries()) {
     const c = cases[i];
     if (outcome.kind === 'threw') return threwVerdict(id, c, outcome.error, location);
@@ -146,14 +146,19 @@ async function checkTask(session: LabSession, id: LabTaskId, cases: readonly Tas
   if (run.kind === 'ran') return { ...crashedVerdict(id, input, 'It produced no result.', location), hint: null };
   if (run.kind === 'timeout') {
     const v = timeoutVerdict(id, timeoutMs, input, location);
-    return { ...v, message: `${v.message} Input values: ${describeInput(id, c.args)}`, hint: null };
+    return { ...v, message: withInputValues(v.message, id, c), hint: null };
   }
   return { ...crashedVerdict(id, input, `${run.message} The other tasks were checked in a fresh worker.`, location), hint: null };
 }
 
 function threwVerdict(id: LabTaskId, c: TaskCase, error: ThrownError, location: SourceLocation | null): TaskVerdict {
   const v = thrownVerdict(id, error, ` on input ${c.label}`, location);
-  return { ...v, message: v.status === 'todo' ? v.message : `${v.message} Input values: ${describeInput(id, c.args)}`, hint: null };
+  return { ...v, message: v.status === 'todo' ? v.message : withInputValues(v.message, id, c), hint: null };
+}
+
+/** A message followed by the case's input values, so the student can paste them into a test. */
+function withInputValues(message: string, id: LabTaskId, c: TaskCase): string {
+  return `${message} Input values: ${describeInput(id, c.args)}`;
 }
 
 /** Calls the function twice more on the same input; names the first difference, or null. */

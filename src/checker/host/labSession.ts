@@ -38,13 +38,14 @@ export type Prepared =
   | { readonly kind: 'cancelled' };
 
 /**
- * How a run of calls ended. A run that timed out or crashed still has the outcomes of the calls
- * done before (`done`): the call that hung or crashed is call number `done.length`.
+ * How a run of calls ended, with the outcome of every call that returned or threw. A run that timed
+ * out or crashed keeps the outcomes of the calls before: the call that hung or crashed is call
+ * number `outcomes.length`.
  */
 export type TaskRun =
-  | { readonly kind: 'ran'; readonly outcomes: readonly CallOutcome[]; readonly printedBytes: number; readonly ms: number }
-  | { readonly kind: 'timeout'; readonly done: readonly CallOutcome[] }
-  | { readonly kind: 'crashed'; readonly message: string; readonly done: readonly CallOutcome[] }
+  | { readonly kind: 'ran'; readonly outcomes: readonly CallOutcome[]; readonly printedBytes: number }
+  | { readonly kind: 'timeout'; readonly outcomes: readonly CallOutcome[] }
+  | { readonly kind: 'crashed'; readonly message: string; readonly outcomes: readonly CallOutcome[] }
   | { readonly kind: 'cancelled' };
 
 /**
@@ -89,20 +90,19 @@ export class LabSession {
       const restart = performance.now();
       const loaded = await this.load();
       restartMs = performance.now() - restart;
-      if (loaded.kind === 'loadTimeout') return { kind: 'timeout', done: [] };
-      if (loaded.kind === 'loadFailed') return { kind: 'crashed', message: `Loading the lab again threw: ${loaded.error.message}`, done: [] };
-      if (loaded.kind === 'crashed') return { ...loaded, done: [] };
+      if (loaded.kind === 'loadTimeout') return { kind: 'timeout', outcomes: [] };
+      if (loaded.kind === 'loadFailed') return { kind: 'crashed', message: `Loading the lab again threw: ${loaded.error.message}`, outcomes: [] };
+      if (loaded.kind === 'crashed') return { ...loaded, outcomes: [] };
       if (loaded.kind !== 'loaded') return loaded;
     }
-    const done: CallOutcome[] = [];
-    const t0 = performance.now();
-    const outcome = await this.sandbox.request({ kind: 'run', task, calls }, budgetMs + restartMs, (progress) => done.push(progress.outcome));
-    if (outcome.kind === 'timeout') return { kind: 'timeout', done };
-    if (outcome.kind === 'crashed') return { ...outcome, done };
+    const outcomes: CallOutcome[] = [];
+    const outcome = await this.sandbox.request({ kind: 'run', task, calls }, budgetMs + restartMs, (progress) => outcomes.push(progress.outcome));
+    if (outcome.kind === 'timeout') return { kind: 'timeout', outcomes };
+    if (outcome.kind === 'crashed') return { ...outcome, outcomes };
     if (outcome.kind !== 'reply') return outcome;
     const reply = outcome.reply;
-    if (reply.kind === 'ran') return { kind: 'ran', outcomes: done, printedBytes: reply.printedBytes, ms: performance.now() - t0 };
-    return { kind: 'crashed', message: reply.kind === 'workerFault' ? reply.message : `unexpected ${reply.kind}`, done };
+    if (reply.kind === 'ran') return { kind: 'ran', outcomes, printedBytes: reply.printedBytes };
+    return { kind: 'crashed', message: reply.kind === 'workerFault' ? reply.message : `unexpected ${reply.kind}`, outcomes };
   }
 
   dispose(): void {
