@@ -20,15 +20,6 @@ export function gemmABt(
   C: Float64Array, cOff: number, ldc: number,
   accumulate: boolean,
 ): void {
-  if (K === 1) {
-    // An outer product (one input or one output unit, as in the lesson's echo tasks): no sums to keep.
-    for (let m = 0; m < M; m++) {
-      const a = A[aOff + m * lda], c0 = cOff + m * ldc;
-      if (accumulate) for (let n = 0; n < N; n++) C[c0 + n] += a * B[bOff + n * ldb];
-      else for (let n = 0; n < N; n++) C[c0 + n] = a * B[bOff + n * ldb];
-    }
-    return;
-  }
   let m = 0;
   for (; m + 4 <= M; m += 4) {
     const a0 = aOff + m * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
@@ -108,20 +99,6 @@ export function gemmAtBAccumulate(
   B: Float64Array, bOff: number, ldb: number,
   C: Float64Array, cOff: number, ldc: number,
 ): void {
-  if (M === 1 || N === 1) {
-    // One row or one column of C (one input or one output unit): each row r adds a scaled row.
-    for (let r = 0; r < R; r++) {
-      const ar = aOff + r * lda, br = bOff + r * ldb;
-      if (M === 1) {
-        const a = A[ar];
-        for (let n = 0; n < N; n++) C[cOff + n] += a * B[br + n];
-      } else {
-        const b = B[br];
-        for (let m = 0; m < M; m++) C[cOff + m * ldc] += A[ar + m] * b;
-      }
-    }
-    return;
-  }
   const CHUNK = 64;
   for (let r0 = 0; r0 < R; r0 += CHUNK) {
     const r1 = Math.min(R, r0 + CHUNK);
