@@ -1,11 +1,12 @@
 import { COMMANDS } from './cli/commands';
 import { UsageError, type CliIo } from './cli/command';
-import { useKernels } from './engine';
+import { createEngine } from './engine';
 
 /** The `rnn-lab` command line: the same engine and checker as the extension, from a terminal. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  // Node compiles WebAssembly: the engine's SIMD kernels serve check, grade, demo and engine.
-  useKernels({ kernels: 'wasm', log: (message) => io.err(`${message}\n`) });
+  // Node compiles WebAssembly: the engine's SIMD kernels serve demo, engine and bench (the checker's
+  // oracle keeps its own TypeScript engine, src/checker/oracle/reference.ts). Built on first use.
+  const engine = createEngine({ kernels: 'wasm', log: (message) => io.err(`${message}\n`) });
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
@@ -21,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, io, engine);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n`);

@@ -1,5 +1,4 @@
 import { cpus, loadavg } from 'node:os';
-import { BpttWorkspace } from '../engine';
 import { UsageError, parseArgs, type CliCommand } from './command';
 import { benchJson, benchTable, targetChecks } from './bench/benchReport';
 import { timeWorkload } from './bench/runBench';
@@ -29,7 +28,7 @@ export const benchCommand: CliCommand = {
     '  --runs N   at least N timed runs per measurement (default 7)',
     '  --budget-ms N   keep timing each measurement for about N ms beyond that (default 1500)',
   ].join('\n'),
-  async run(args, io) {
+  async run(args, io, engine) {
     const { flags } = parseArgs('bench', args, { json: 'boolean', runs: 'value', 'budget-ms': 'value' });
     const minRuns = flags.runs === undefined ? 7 : Number(flags.runs);
     if (!Number.isInteger(minRuns) || minRuns < 1 || minRuns > 1000) {
@@ -50,7 +49,7 @@ export const benchCommand: CliCommand = {
       return 0;
     }
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    const kernels = KERNELS_IN_USE[new BpttWorkspace({ kernels: 'wasm' }).kernels];
+    const kernels = KERNELS_IN_USE[engine.kernels];
     const load = loadavg().map((l) => l.toFixed(2)).join(' ');
     io.out(`Machine: ${cpus().length} cores, ${cpu}, Node ${process.versions.node}; engine: ${kernels}; load average after: ${load}\n\n${benchTable(results)}`);
     const failed = results.flatMap(targetChecks).filter((c) => !c.pass).length;

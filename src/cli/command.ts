@@ -1,3 +1,5 @@
+import type { Engine } from '../engine';
+
 /**
  * One `rnn-lab` subcommand. `run` returns the exit status: 0 success, 1 "ran, but not all good"
  * (e.g. a failing lab), 2 bad arguments or a bad input file (throw UsageError for those).
@@ -8,7 +10,8 @@ export interface CliCommand {
   readonly summary: string;
   /** The full text of `rnn-lab <name> --help`, starting with the usage line. */
   readonly help: string;
-  run(args: readonly string[], io: CliIo): Promise<number>;
+  /** `engine`: the one the command line created (its WebAssembly kernels), for the commands that compute. */
+  run(args: readonly string[], io: CliIo, engine: Engine): Promise<number>;
 }
 
 /** Where a command writes, so tests can capture it. */

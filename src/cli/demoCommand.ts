@@ -34,14 +34,14 @@ export const demoCommand: CliCommand = {
   name: 'demo',
   summary: `print the series an instructor demo plots (${DEMO_IDS.join(', ')})`,
   help: HELP,
-  async run(args, io) {
+  async run(args, io, engine) {
     const { flags, positionals } = parseArgs('demo', args, { json: 'boolean', steps: 'value' });
     const [name, ...extra] = positionals;
     if (name === undefined) throw new UsageError(`rnn-lab demo: which demo? One of: ${DEMO_IDS.join(', ')} (see rnn-lab demo --help)`);
     if (extra.length > 0) throw new UsageError(`rnn-lab demo: one demo at a time, got also ${extra.join(' ')}`);
     if (!isDemoId(name)) throw new UsageError(`rnn-lab demo: unknown demo "${name}". One of: ${DEMO_IDS.join(', ')}`);
     if (name !== 'train' && flags.steps !== undefined) throw new UsageError(`rnn-lab demo ${name}: --steps applies to the train demo only`);
-    const output = demoOutput(name, { steps: positiveInt('steps', flags.steps) });
+    const output = demoOutput(engine, name, { steps: positiveInt('steps', flags.steps) });
     // JSON.stringify prints NaN and ±Infinity as null, as the format says.
     if (flags.json) io.out(JSON.stringify(output) + '\n');
     else printHuman(output, io);

@@ -1,6 +1,6 @@
 import {
-  EngineInputError, batchFromNested, bptt, describe, gradsToNested, paramsFromNested, paramsToNested, targetsFromNested,
-  trainSgd, validateLoss, validateSgdConfig, type LossSpec, type NestedGrads, type NestedParams, type RnnParams,
+  EngineInputError, batchFromNested, describe, gradsToNested, paramsFromNested, paramsToNested, targetsFromNested,
+  validateLoss, validateSgdConfig, type Engine, type LossSpec, type NestedGrads, type NestedParams, type RnnParams,
   type SequenceBatch, type SgdConfig, type Targets,
 } from '../engine';
 
@@ -59,8 +59,8 @@ function readTrain(value: unknown): SgdConfig | null {
 }
 
 /** Runs a case: BPTT at the given parameters and, when the case trains, the SGD run. */
-export function runEngineCase(c: EngineCase): EngineCaseOutput {
-  const r = bptt(c.params, c.batch, c.targets, c.loss);
+export function runEngineCase(engine: Engine, c: EngineCase): EngineCaseOutput {
+  const r = engine.bptt(c.params, c.batch, c.targets, c.loss);
   const out: EngineCaseOutput = {
     loss: r.loss,
     hiddenGradNorms: Array.from(r.hiddenGradNorms),
@@ -68,7 +68,7 @@ export function runEngineCase(c: EngineCase): EngineCaseOutput {
     gradNorm: r.gradNorm,
   };
   if (c.train === null) return out;
-  const trained = trainSgd(c.params, c.batch, c.targets, c.loss, c.train);
+  const trained = engine.train(c.params, c.batch, c.targets, c.loss, c.train);
   out.trainLosses = trained.records.map((s) => s.loss);
   out.trainGradNorms = trained.records.map((s) => s.gradNorm);
   out.finalLoss = trained.finalLoss;

@@ -18,7 +18,7 @@ export const engineCommand: CliCommand = {
     '',
     'Exit status: 0 ok; 2 bad arguments or an invalid case (the message names the field and shapes).',
   ].join('\n'),
-  async run(args, io) {
+  async run(args, io, engine) {
     const { positionals } = parseArgs('engine', args, {});
     if (positionals.length !== 1) {
       throw new UsageError(`rnn-lab engine: expected exactly one case file, got ${positionals.length} arguments (usage: rnn-lab engine <case.json>)`);
@@ -27,7 +27,7 @@ export const engineCommand: CliCommand = {
     const value = readJsonFile(file);
     let output;
     try {
-      output = runEngineCase(readEngineCase(value));
+      output = runEngineCase(engine, readEngineCase(value));
     } catch (e) {
       if (e instanceof EngineInputError) throw new UsageError(`rnn-lab engine: ${file}: invalid case: ${e.message}`);
       throw e;

@@ -1,6 +1,6 @@
 import {
-  bpttUnchecked, createRng, delayedEcho, forwardUnchecked, initParams, sgdStep,
-  type RnnParams, type SequenceTask, type Sizes,
+  createRng, delayedEcho, initParams,
+  type Engine, type RnnParams, type SequenceTask,
 } from '../engine';
 import { oneTo, type Series } from './series';
 
@@ -72,15 +72,16 @@ class RunInProgress {
   readonly meanAbsH: number[] = [];
   readonly clipped: boolean[] = [];
 
-  constructor(private p: RnnParams, private readonly task: SequenceTask, private readonly sizes: Sizes, private readonly lr: number, private readonly clip: number | null) {}
+  constructor(private readonly engine: Engine, private p: RnnParams, private readonly task: SequenceTask, private readonly lr: number, private readonly clip: number | null) {}
 
   step(): void {
     const { batch, targets, loss } = this.task;
     // What the class looks at besides the loss: how far the gradient travels, and whether tanh saturates.
-    const norms = bpttUnchecked(this.p, batch, targets, loss, this.sizes).hiddenGradNorms;
+    const norms = this.engine.bptt(this.p, batch, targets, loss, { validate: false }).hiddenGradNorms;
     this.horizonRatio.push(norms[0] / norms[batch.T - 1]);
-    this.meanAbsH.push(meanAbsHidden(forwardUnchecked(this.p, batch, this.sizes).hs, batch.B * this.sizes.H));
-    const { params, record } = sgdStep(this.p, batch, targets, loss, this.lr, this.clip, this.sizes, this.loss.length + 1);
+    this.meanAbsH.push(meanAbsHidden(this.engine.forward(this.p, batch, { validate: false }).hs, batch.B * this.p.Whh.rows));
+    const update = { lr: this.lr, clip: this.clip };
+    const { params, record } = this.engine.sgdStep(this.p, batch, targets, loss, update, { validate: false, step: this.loss.length + 1 });
     this.p = params;
     this.loss.push(record.loss);
     this.gradNorm.push(record.gradNorm);
@@ -112,12 +113,11 @@ export interface ClippingTraining {
   result(): ClippingResult;
 }
 
-export function createClippingTraining(options: ClippingOptions = CLIPPING_DEFAULTS): ClippingTraining {
-  const sizes: Sizes = { D: 1, H: options.H, O: 1 };
+export function createClippingTraining(engine: Engine, options: ClippingOptions = CLIPPING_DEFAULTS): ClippingTraining {
   const p0 = clippingStart(options);
   const task = clippingTask(options);
-  const unclipped = new RunInProgress(p0, task, sizes, options.lr, null);
-  const clipped = new RunInProgress(p0, task, sizes, options.lr, options.threshold);
+  const unclipped = new RunInProgress(engine, p0, task, options.lr, null);
+  const clipped = new RunInProgress(engine, p0, task, options.lr, options.threshold);
   return {
     options,
     get stepsDone() { return clipped.loss.length; },
@@ -131,8 +131,8 @@ export function createClippingTraining(options: ClippingOptions = CLIPPING_DEFAU
   };
 }
 
-export function clippingDemo(options: ClippingOptions = CLIPPING_DEFAULTS): ClippingResult {
-  const training = createClippingTraining(options);
+export function clippingDemo(engine: Engine, options: ClippingOptions = CLIPPING_DEFAULTS): ClippingResult {
+  const training = createClippingTraining(engine, options);
   while (!training.finished) training.step();
   return training.result();
 }

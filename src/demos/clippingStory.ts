@@ -1,4 +1,4 @@
-import { bpttUnchecked, sumOfSquares } from '../engine';
+import { globalNorm, type Engine } from '../engine';
 import { clippingStart, clippingTask, nonFiniteSteps, type ClippingResult } from './clippingDemo';
 import { shortNumber } from './compare';
 import { median } from './series';
@@ -26,7 +26,7 @@ export interface ClippingFacts {
   readonly nonFinite: { readonly unclipped: ReturnType<typeof nonFiniteSteps>; readonly clipped: ReturnType<typeof nonFiniteSteps> };
 }
 
-export function clippingFacts(r: ClippingResult): ClippingFacts {
+export function clippingFacts(engine: Engine, r: ClippingResult): ClippingFacts {
   const u = r.unclipped, c = r.clipped, { lr, threshold } = r.options;
   const above = u.gradNorm.findIndex((g) => g > threshold);
   const spike = above < 0 ? 0 : above;
@@ -35,9 +35,9 @@ export function clippingFacts(r: ClippingResult): ClippingFacts {
   // Which layer the first gradient lives in: the recurrent weights, or the output layer (Why, by)?
   const o = r.options;
   const task = clippingTask(o);
-  const first = bpttUnchecked(clippingStart(o), task.batch, task.targets, task.loss, { D: 1, H: o.H, O: 1 }).grads;
+  const first = engine.bptt(clippingStart(o), task.batch, task.targets, task.loss, { validate: false }).grads;
   return {
-    start: { meanAbsH: u.meanAbsH[0], horizonRatio: u.horizonRatio[0], gradNorm: u.gradNorm[0], outputLayerNorm: Math.sqrt(sumOfSquares(first.Why.data) + sumOfSquares(first.by)) },
+    start: { meanAbsH: u.meanAbsH[0], horizonRatio: u.horizonRatio[0], gradNorm: u.gradNorm[0], outputLayerNorm: globalNorm(first, ['Why', 'by']) },
     spike: { step: spike + 1, gradNorm: u.gradNorm[spike], update: lr * u.gradNorm[spike] },
     afterSpike: { meanAbsH: u.meanAbsH[after], horizonRatio: u.horizonRatio[after] },
     finalLoss: { unclipped: u.loss[u.loss.length - 1], clipped: c.loss[c.loss.length - 1] },
@@ -70,8 +70,8 @@ function nonFiniteSentence(f: ClippingFacts): string {
 }
 
 /** The caption under the charts, for a finished run (every number computed from it). */
-export function clippingStory(r: ClippingResult): string {
-  const f = clippingFacts(r);
+export function clippingStory(engine: Engine, r: ClippingResult): string {
+  const f = clippingFacts(engine, r);
   const { T, threshold, steps, radius } = r.options;
   const startsLinear =
     `Whh = ${radius}·Q (ρ = ${radius}) and small input weights: at step 1 the units are nearly linear (mean |h| ${two(f.start.meanAbsH)}) ` +

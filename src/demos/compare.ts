@@ -1,4 +1,4 @@
-import { numberAgrees } from '../checker/oracle/agreement';
+import { numberAgrees } from '../engine';
 
 /**
  * Comparing the student's ‖∂L/∂h_t‖ with the engine's, and saying what the curve shows in one line.
@@ -6,7 +6,7 @@ import { numberAgrees } from '../checker/oracle/agreement';
 
 /**
  * The first step, in the order BPTT computes them (from step T back to step 1), whose values
- * disagree (by the checker's own definition of "agrees", `src/checker/oracle/agreement.ts`), as a 1-based
+ * disagree (by the checker's own definition of "agrees", `src/engine/agreement.ts`), as a 1-based
  * t, or null when every step agrees. That is where a backward pass starts to go wrong: every step
  * before it inherits the error. Curves of different lengths disagree at the longer one's last step.
  */

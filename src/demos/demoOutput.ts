@@ -1,3 +1,4 @@
+import type { Engine } from '../engine';
 import { demoById, type DemoId } from '../lesson/demos';
 import { clippingDemo, CLIPPING_DEFAULTS, clippingSeries } from './clippingDemo';
 import { clippingFacts, clippingStory } from './clippingStory';
@@ -26,13 +27,13 @@ export interface DemoRequest {
   readonly steps?: number;
 }
 
-export function demoOutput(id: DemoId, request: DemoRequest = {}): DemoOutput {
+export function demoOutput(engine: Engine, id: DemoId, request: DemoRequest = {}): DemoOutput {
   const { title, lookFor } = demoById(id);
   const base = { demo: id, title, lookFor };
   switch (id) {
     case 'train': {
       const config: TrainConfig = { ...TRAIN_DEFAULTS, steps: request.steps ?? TRAIN_DEFAULTS.steps };
-      const run = trainDemo(config);
+      const run = trainDemo(engine, config);
       return {
         ...base, settings: { ...config }, series: trainSeries(run),
         notes: {
@@ -42,14 +43,14 @@ export function demoOutput(id: DemoId, request: DemoRequest = {}): DemoOutput {
       };
     }
     case 'gradientNorms': {
-      const r = gradientNormsDemo(GRADIENT_NORMS_DEFAULTS);
+      const r = gradientNormsDemo(engine, GRADIENT_NORMS_DEFAULTS);
       return {
         ...base, settings: { ...r.options }, series: [...r.tanh, ...r.linear],
-        notes: { x: 'time step t = 1..T', y: '‖∂L/∂h_t‖, loss at t = T', caption: gradientNormsStory(r) },
+        notes: { x: 'time step t = 1..T', y: '‖∂L/∂h_t‖, loss at t = T', caption: gradientNormsStory(engine, r) },
       };
     }
     case 'predictThenRun': {
-      const r = predictThenRunDemo(PREDICT_DEFAULTS);
+      const r = predictThenRunDemo(engine, PREDICT_DEFAULTS);
       return {
         ...base, settings: { ...r.options, rho: r.options.radius }, series: [r.gradFirst, r.ratio],
         notes: {
@@ -59,19 +60,19 @@ export function demoOutput(id: DemoId, request: DemoRequest = {}): DemoOutput {
       };
     }
     case 'clipping': {
-      const r = clippingDemo(CLIPPING_DEFAULTS);
-      const f = clippingFacts(r);
+      const r = clippingDemo(engine, CLIPPING_DEFAULTS);
+      const f = clippingFacts(engine, r);
       return {
         ...base, settings: { ...r.options }, series: clippingSeries(r),
         notes: {
-          x: 'training step', caption: clippingStory(r), fractionClipped: f.fractionClipped, clippedSteps: f.clippedSteps,
+          x: 'training step', caption: clippingStory(engine, r), fractionClipped: f.fractionClipped, clippedSteps: f.clippedSteps,
           firstInfinityWithoutClipping: f.nonFinite.unclipped.infinity, firstNaNWithoutClipping: f.nonFinite.unclipped.nan,
           finalLoss: f.finalLoss,
         },
       };
     }
     case 'horizon': {
-      const r = horizonDemo(HORIZON_DEFAULTS);
+      const r = horizonDemo(engine, HORIZON_DEFAULTS);
       return {
         ...base, settings: { ...r.options, T: r.T, H: r.H }, series: horizonSeries(r),
         notes: { x: 'k: the loss at step t paired with the state h_{t−k}', caption: horizonStory(r), spectralRadius: r.rho },

@@ -1,4 +1,4 @@
-import { forwardUnchecked } from '../engine';
+import type { Engine } from '../engine';
 import { shortNumber } from './compare';
 import { linearHiddenGradNorms } from './linearGradNorms';
 import { sequenceProblem, tanhHiddenGradNorms } from './sequenceProblem';
@@ -24,17 +24,17 @@ export interface GradientNormsResult {
 }
 
 /** The tanh and linear curves of one spectral radius (the panel draws them one radius at a time). */
-export function gradientNormsFor(radius: number, options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): { tanh: Series; linear: Series } {
+export function gradientNormsFor(engine: Engine, radius: number, options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): { tanh: Series; linear: Series } {
   const problem = sequenceProblem({ radius, T: options.T, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });
   const label = `ρ = ${radius}`;
   return {
-    tanh: { id: `tanh.rho${radius}`, label: `tanh, ${label}`, x: oneTo(options.T), y: Array.from(tanhHiddenGradNorms(problem)) },
+    tanh: { id: `tanh.rho${radius}`, label: `tanh, ${label}`, x: oneTo(options.T), y: Array.from(tanhHiddenGradNorms(engine, problem)) },
     linear: { id: `linear.rho${radius}`, label: `linear, ${label}`, x: oneTo(options.T), y: Array.from(linearHiddenGradNorms(problem.params, problem.xs, problem.target)) },
   };
 }
 
-export function gradientNormsDemo(options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): GradientNormsResult {
-  const curves = options.radii.map((radius) => gradientNormsFor(radius, options));
+export function gradientNormsDemo(engine: Engine, options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): GradientNormsResult {
+  const curves = options.radii.map((radius) => gradientNormsFor(engine, radius, options));
   return { options, tanh: curves.map((c) => c.tanh), linear: curves.map((c) => c.linear) };
 }
 
@@ -44,9 +44,9 @@ export function endToEndRatio(s: Series): number {
 }
 
 /** Mean |h_t| and mean tanh′ = 1 − h_t² over t = 1..T of the tanh network of one radius. */
-export function hiddenStateStats(radius: number, options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): { meanAbsH: number; meanTanhDerivative: number } {
+export function hiddenStateStats(engine: Engine, radius: number, options: GradientNormsOptions = GRADIENT_NORMS_DEFAULTS): { meanAbsH: number; meanTanhDerivative: number } {
   const { params, xs, T } = sequenceProblem({ radius, T: options.T, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });
-  const { hs } = forwardUnchecked(params, { B: 1, T, D: 1, xs }, { D: 1, H: options.H, O: 1 });
+  const { hs } = engine.forward(params, { B: 1, T, D: 1, xs }, { validate: false });
   let abs = 0, prime = 0;
   for (let i = options.H; i < hs.length; i++) { abs += Math.abs(hs[i]); prime += 1 - hs[i] * hs[i]; }
   const n = hs.length - options.H;
@@ -54,11 +54,11 @@ export function hiddenStateStats(radius: number, options: GradientNormsOptions =
 }
 
 /** The caption under the two charts; the numbers of the largest radius are read off its curves. */
-export function gradientNormsStory(r: GradientNormsResult): string {
+export function gradientNormsStory(engine: Engine, r: GradientNormsResult): string {
   const { T, H, seed, inputScale } = r.options;
   const big = r.options.radii.length - 1;
   const rho = r.options.radii[big];
-  const states = hiddenStateStats(rho, r.options);
+  const states = hiddenStateStats(engine, rho, r.options);
   return (
     `Whh = ρ·Q with Q orthogonal, H = ${H}, T = ${T}, inputs ×${inputScale}, seed ${seed}, untrained. The x axis is the step t = 1..${T} and the loss is at t = ${T}, ` +
     'so the gradient travels from right to left: a vanishing gradient RISES from left to right (tiny at t = 1, far from the loss), an exploding one falls. ' +

@@ -1,4 +1,4 @@
-import { forwardUnchecked, inLoss, stepLossAndGrad, type LossSpec, type RnnParams, type SequenceBatch, type Sizes, type Targets } from '../engine';
+import { inLoss, stepLossAndGrad, type LossSpec, type RnnParams, type SequenceBatch, type Sizes, type Targets, type Engine } from '../engine';
 
 /**
  * ∂L/∂Whh split by how far the gradient travelled. Whh is used at every step s = 1..T, where it
@@ -11,10 +11,10 @@ import { forwardUnchecked, inLoss, stepLossAndGrad, type LossSpec, type RnnParam
  * Cost O(B·T²·H²): one backward sweep per loss step, which is what keeps the lags apart (the
  * ordinary BPTT merges them into one da_s and cannot).
  */
-export function whhContributionsByLag(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes): Float64Array[] {
+export function whhContributionsByLag(engine: Engine, p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes): Float64Array[] {
   const { B, T } = batch;
   const { H, O } = sizes;
-  const { hs, ys } = forwardUnchecked(p, batch, sizes);
+  const { hs, ys } = engine.forward(p, batch, { validate: false });
   const Whh = p.Whh.data, Why = p.Why.data;
   const contributions = Array.from({ length: T }, () => new Float64Array(H * H));
   const dy = new Float64Array(O);

@@ -1,4 +1,4 @@
-import { createRng, delayedEcho, spectralRadius, type SequenceTask, type Sizes } from '../engine';
+import { createRng, delayedEcho, spectralRadius, type Engine, type SequenceTask, type Sizes } from '../engine';
 import { shortNumber } from './compare';
 import { contributionNorms, whhContributionsByLag } from './horizon';
 import { oneTo, type Series } from './series';
@@ -31,11 +31,11 @@ export function horizonTask(o: HorizonOptions): SequenceTask {
   return delayedEcho({ B: o.B, T: TRAIN_DEFAULTS.T, delay: o.delay }, createRng(o.seed));
 }
 
-export function horizonDemo(o: HorizonOptions = HORIZON_DEFAULTS): HorizonResult {
+export function horizonDemo(engine: Engine, o: HorizonOptions = HORIZON_DEFAULTS): HorizonResult {
   const p = trainStart(TRAIN_DEFAULTS);
   const sizes: Sizes = { D: 1, H: TRAIN_DEFAULTS.H, O: 1 };
   const task = horizonTask(o);
-  const norms = contributionNorms(whhContributionsByLag(p, task.batch, task.targets, task.loss, sizes));
+  const norms = contributionNorms(whhContributionsByLag(engine, p, task.batch, task.targets, task.loss, sizes));
   return { options: o, T: TRAIN_DEFAULTS.T, H: TRAIN_DEFAULTS.H, rho: spectralRadius(p.Whh), norms };
 }
 

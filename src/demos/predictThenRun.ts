@@ -1,4 +1,4 @@
-import { forwardUnchecked } from '../engine';
+import type { Engine } from '../engine';
 import { hiddenGradNormsByLength, sequenceProblem } from './sequenceProblem';
 import { oneTo, type Series } from './series';
 
@@ -49,12 +49,12 @@ export interface PredictThenRunResult {
  * ‖∂L/∂h_T‖ itself changes with T (h_T is a different state), which makes ‖∂L/∂h₁‖ jagged; the
  * ratio divides that out and leaves what the T − 1 steps back did.
  */
-export function predictThenRunDemo(options: PredictThenRunOptions = PREDICT_DEFAULTS): PredictThenRunResult {
+export function predictThenRunDemo(engine: Engine, options: PredictThenRunOptions = PREDICT_DEFAULTS): PredictThenRunResult {
   const first: number[] = [];
   const ratio: number[] = [];
   // The inputs come from their own seeded stream, so the problem of length maxT holds every shorter one.
   const longest = sequenceProblem({ radius: options.radius, T: options.maxT, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });
-  for (const norms of hiddenGradNormsByLength(longest)) {
+  for (const norms of hiddenGradNormsByLength(engine, longest)) {
     first.push(norms[0]);
     ratio.push(norms[0] / norms[norms.length - 1]);
   }
@@ -64,7 +64,7 @@ export function predictThenRunDemo(options: PredictThenRunOptions = PREDICT_DEFA
     gradFirst: { id: 'gradFirst', label: `‖∂L/∂h₁‖ (tanh, ρ = ${options.radius})`, x, y: first },
     ratio: { id: 'ratio', label: '‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', x: x.slice(), y: ratio },
     factorPerStep: Math.exp(logSlope(x, ratio)),
-    meanTanhDerivative: meanTanhDerivative(longest),
+    meanTanhDerivative: meanTanhDerivative(engine, longest),
   };
 }
 
@@ -78,9 +78,9 @@ function logSlope(x: readonly number[], y: readonly number[]): number {
   return sxy / sxx;
 }
 
-function meanTanhDerivative(p: ReturnType<typeof sequenceProblem>): number {
-  const D = p.params.Wxh.cols, H = p.params.Whh.rows, O = p.params.Why.rows;
-  const { hs } = forwardUnchecked(p.params, { B: 1, T: p.T, D, xs: p.xs }, { D, H, O });
+function meanTanhDerivative(engine: Engine, p: ReturnType<typeof sequenceProblem>): number {
+  const D = p.params.Wxh.cols, H = p.params.Whh.rows;
+  const { hs } = engine.forward(p.params, { B: 1, T: p.T, D, xs: p.xs }, { validate: false });
   let s = 0;
   for (let i = H; i < hs.length; i++) s += 1 - hs[i] * hs[i];
   return s / (hs.length - H);

@@ -1,5 +1,4 @@
-import type { NestedParams } from '../engine';
-import { clipDecision, paramsToNested } from '../engine';
+import { clipDecision, paramsToNested, type Engine, type NestedParams } from '../engine';
 import { sequenceProblem, tanhBptt, type SequenceProblem } from './sequenceProblem';
 
 /**
@@ -62,8 +61,8 @@ export interface EngineProbe {
   readonly clipFactor: number;
 }
 
-export function engineProbe(problem: SequenceProblem, clip: number | null): EngineProbe {
-  const { hiddenGradNorms, gradNorm } = tanhBptt(problem);
+export function engineProbe(engine: Engine, problem: SequenceProblem, clip: number | null): EngineProbe {
+  const { hiddenGradNorms, gradNorm } = tanhBptt(engine, problem);
   const clipFactor = clip === null ? 1 : clipDecision(gradNorm, clip).scale;
   return { norms: Array.from(hiddenGradNorms), gradNorm, clipFactor };
 }

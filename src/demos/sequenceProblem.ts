@@ -1,4 +1,4 @@
-import { bpttEach, bpttUnchecked, createRng, initParams, type RnnParams, type Sizes } from '../engine';
+import { createRng, initParams, type Engine, type RnnParams, type Sizes } from '../engine';
 
 /**
  * The seeded single-sequence problem behind the gradient-norm pictures: a tanh RNN whose Whh is
@@ -35,25 +35,24 @@ export function sequenceProblem(o: SequenceProblemOptions): SequenceProblem {
 }
 
 /** ‖∂L/∂h_t‖ for t = 1..T of the tanh RNN, from the engine's BPTT. */
-export function tanhHiddenGradNorms(problem: SequenceProblem): Float64Array {
-  return tanhBptt(problem).hiddenGradNorms;
+export function tanhHiddenGradNorms(engine: Engine, problem: SequenceProblem): Float64Array {
+  return tanhBptt(engine, problem).hiddenGradNorms;
 }
 
 /** The engine's BPTT on the problem: ‖∂L/∂h_t‖ per step and the global gradient norm. */
-export function tanhBptt(problem: SequenceProblem): { hiddenGradNorms: Float64Array; gradNorm: number } {
+export function tanhBptt(engine: Engine, problem: SequenceProblem): { hiddenGradNorms: Float64Array; gradNorm: number } {
   const { params, xs, target, T } = problem;
   const D = params.Wxh.cols, O = params.Why.rows;
   const values = new Float64Array(T * O);
   values.set(target, (T - 1) * O);
-  const sizes = { D, H: params.Whh.rows, O };
-  return bpttUnchecked(params, { B: 1, T, D, xs }, { kind: 'mse', values }, { kind: 'mse', at: 'last' }, sizes);
+  return engine.bptt(params, { B: 1, T, D, xs }, { kind: 'mse', values }, { kind: 'mse', at: 'last' }, { validate: false });
 }
 
 /**
  * ‖∂L/∂h_t‖ (t = 1..T) of the problem cut at every length T = 1..problem.T (the same weights and the
  * first T inputs, the target at step T), from one engine call that runs all the lengths together.
  */
-export function hiddenGradNormsByLength(problem: SequenceProblem): Float64Array[] {
+export function hiddenGradNormsByLength(engine: Engine, problem: SequenceProblem): Float64Array[] {
   const { params, xs, target } = problem;
   const D = params.Wxh.cols, O = params.Why.rows;
   const sequences = Array.from({ length: problem.T }, (_, i) => {
@@ -62,5 +61,5 @@ export function hiddenGradNormsByLength(problem: SequenceProblem): Float64Array[
     values.set(target, (T - 1) * O);
     return { batch: { B: 1, T, D, xs: xs.subarray(0, T * D) }, targets: { kind: 'mse' as const, values } };
   });
-  return bpttEach(params, sequences, { kind: 'mse', at: 'last' }).map((r) => r.hiddenGradNorms);
+  return engine.bptt(params, sequences, { kind: 'mse', at: 'last' }, { each: true }).map((r) => r.hiddenGradNorms);
 }

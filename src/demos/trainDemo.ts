@@ -1,6 +1,6 @@
 import {
-  createRng, delayedEcho, initParams, predictUnchecked, sgdStep,
-  type Rng, type RnnParams, type SequenceTask, type Sizes,
+  createRng, delayedEcho, initParams,
+  type Engine, type Rng, type RnnParams, type SequenceTask,
 } from '../engine';
 import { oneTo, type Series } from './series';
 
@@ -61,15 +61,14 @@ export function trainStart(config: TrainConfig): RnnParams {
   return initParams({ D: 1, H: config.H, O: 1 }, createRng(config.seed), { scheme: 'uniform' });
 }
 
-export function createTrainingRun(config: TrainConfig = TRAIN_DEFAULTS): TrainingRun {
-  const sizes: Sizes = { D: 1, H: config.H, O: 1 };
+export function createTrainingRun(engine: Engine, config: TrainConfig = TRAIN_DEFAULTS): TrainingRun {
   const lanes = config.delays.map((delay) => {
     const data = trainData(config, delay);
     return { delay, data, params: trainStart(config), run: { delay, loss: [] as number[], heldOutAccuracy: [] as number[], heldOutSteps: [] as number[] } };
   });
   const evaluate = (lane: (typeof lanes)[number]): void => {
     const held = lane.data.heldOut;
-    lane.run.heldOutAccuracy.push(held.accuracy(predictUnchecked(lane.params, held.batch, sizes)));
+    lane.run.heldOutAccuracy.push(held.accuracy(engine.forward(lane.params, held.batch, { validate: false, keep: 'outputs' })));
     lane.run.heldOutSteps.push(done);
   };
   let done = 0;
@@ -84,7 +83,7 @@ export function createTrainingRun(config: TrainConfig = TRAIN_DEFAULTS): Trainin
       done++;
       for (const lane of lanes) {
         const batch = lane.data.nextBatch();
-        const { params, record } = sgdStep(lane.params, batch.batch, batch.targets, batch.loss, config.lr, null, sizes, done);
+        const { params, record } = engine.sgdStep(lane.params, batch.batch, batch.targets, batch.loss, { lr: config.lr, clip: null }, { validate: false, step: done });
         lane.params = params;
         lane.run.loss.push(record.loss);
         // Held-out accuracy is a forward pass over many sequences: measured every few steps.
@@ -95,8 +94,8 @@ export function createTrainingRun(config: TrainConfig = TRAIN_DEFAULTS): Trainin
 }
 
 /** Runs the whole schedule at once (the CLI and the tests). */
-export function trainDemo(config: TrainConfig = TRAIN_DEFAULTS): TrainingRun {
-  const run = createTrainingRun(config);
+export function trainDemo(engine: Engine, config: TrainConfig = TRAIN_DEFAULTS): TrainingRun {
+  const run = createTrainingRun(engine, config);
   while (!run.finished) run.step();
   return run;
 }

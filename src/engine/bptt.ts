@@ -17,7 +17,7 @@ import type { Matrix } from './tensor';
  *
  * One sequence at a time, one step at a time, one line per line of maths. The same weights act at
  * every step, so their gradients ACCUMULATE (+=) over the steps. This is the engine's reference for
- * people; what runs is the fast path (fast/fastBptt.ts: bptt(), the same maths as matrix–matrix
+ * people; what runs is the fast path (an engine's bptt(), fast/fastBptt.ts: the same maths as matrix–matrix
  * products over a whole batch), and reference/plainBptt.ts is an independent oracle for the tests.
  *
  * `variant` swaps one line for a known-wrong one (e.g. 1 − a² for the tanh derivative), or stops
@@ -64,7 +64,7 @@ interface SequenceTrace {
 
 /**
  * The readable BPTT of the batch-mean loss L = (1/B) Σ_b Σ_{t in the loss} ℓ(y_t, target_t).
- * No validation (bptt() validates; call this with inputs that passed it).
+ * No validation (an engine's bptt() validates; call this with inputs that passed it).
  */
 export function readableBptt(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, variant: BpttVariant = CORRECT_VARIANT,
@@ -109,11 +109,6 @@ export function readableBptt(
     }
   }
   return { loss: L, hiddenGradNorms: stepNorms(hiddenGrads, T, B * H), grads: g, gradNorm: globalNorm(g), hiddenGrads };
-}
-
-/** The readable BPTT under the name the engine has always exported it by. */
-export function bpttReadable(p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, _sizes?: Sizes): BpttResult {
-  return readableBptt(p, batch, targets, loss);
 }
 
 /** a_t = Wxh x_t + Whh h_{t−1} + bh,  h_t = tanh(a_t),  y_t = Why h_t + by  for t = 1..T. */

@@ -1,11 +1,15 @@
 import { requireFiniteNumber, EngineInputError } from './errors';
-import { cloneGrads, trainedBuffers, type RnnGrads } from './params';
+import { cloneGrads, trainedBuffer, trainedBuffers, TRAINED_PARAMETERS, type RnnGrads, type TrainedParameter } from './params';
 import { sumOfSquares } from './tensor';
 
-/** The GLOBAL norm: sqrt(Σ over every entry of all five gradients of entry²), one number for the model. */
-export function globalNorm(g: RnnGrads): number {
+/**
+ * The GLOBAL norm: sqrt(Σ over every entry of all five gradients of entry²), one number for the
+ * model. Over some of the parameters only (e.g. ['Why', 'by'], the output layer; or one of them,
+ * its own norm) when `parameters` names them.
+ */
+export function globalNorm(g: RnnGrads, parameters: readonly TrainedParameter[] = TRAINED_PARAMETERS): number {
   let s = 0;
-  for (const buf of trainedBuffers(g)) s += sumOfSquares(buf);
+  for (const name of parameters) s += sumOfSquares(trainedBuffer(g, name));
   return Math.sqrt(s);
 }
 

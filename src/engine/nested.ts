@@ -1,6 +1,6 @@
 import type { LossSpec, SequenceBatch, Targets } from './batch';
 import { EngineInputError, describe } from './errors';
-import type { RnnGrads, RnnParams } from './params';
+import { TRAINED_PARAMETERS, type RnnGrads, type RnnParams } from './params';
 import { matrixToNested, type Matrix } from './tensor';
 
 /**
@@ -47,7 +47,7 @@ export function paramsFromNested(value: unknown, field = 'params'): RnnParams {
     throw new EngineInputError(field, `must be an object with Wxh, Whh, bh, Why, by, h0, got ${describe(value)}`);
   }
   const v = value as Record<string, unknown>;
-  for (const key of ['Wxh', 'Whh', 'bh', 'Why', 'by', 'h0']) {
+  for (const key of [...TRAINED_PARAMETERS, 'h0']) {
     if (!(key in v)) throw new EngineInputError(`${field}.${key}`, 'is missing');
   }
   return {

@@ -55,9 +55,15 @@ export function cloneGrads(g: RnnGrads): RnnGrads {
   return { Wxh: cloneMatrix(g.Wxh), Whh: cloneMatrix(g.Whh), bh: g.bh.slice(), Why: cloneMatrix(g.Why), by: g.by.slice() };
 }
 
-/** The flat storage of each trained parameter (or gradient), in a fixed order. */
+/** The flat storage of one trained parameter (or its gradient). */
+export function trainedBuffer(p: RnnParams | RnnGrads, name: TrainedParameter): Float64Array {
+  const value = p[name];
+  return value instanceof Float64Array ? value : value.data;
+}
+
+/** The flat storage of each trained parameter (or gradient), in TRAINED_PARAMETERS order. */
 export function trainedBuffers(p: RnnParams | RnnGrads): Float64Array[] {
-  return [p.Wxh.data, p.Whh.data, p.bh, p.Why.data, p.by];
+  return TRAINED_PARAMETERS.map((name) => trainedBuffer(p, name));
 }
 
 /**

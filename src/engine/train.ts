@@ -1,9 +1,7 @@
-import { validateBatch, validateLoss, validateTargets, type LossSpec, type SequenceBatch, type Targets } from './batch';
 import { clipDecision } from './clip';
-import { bpttUnchecked, workspaceFor } from './fast/fastBptt';
-import type { BpttWorkspace } from './fast/workspace';
 import { EngineInputError, requireFiniteNumber, requirePositiveInteger } from './errors';
-import { cloneParams, trainedBuffers, validateParams, type RnnParams, type Sizes } from './params';
+import { cloneParams, trainedBuffers, type RnnParams } from './params';
+import type { BpttResult } from './result';
 
 /** Plain SGD; `clip` is the global-norm threshold, or null for no clipping. */
 export interface SgdConfig {
@@ -42,16 +40,22 @@ export function validateSgdConfig(config: SgdConfig, field = 'train'): void {
   }
 }
 
+/** One SGD update: the learning rate, and the global-norm clipping threshold or null for none. */
+export interface SgdUpdate {
+  readonly lr: number;
+  readonly clip: number | null;
+}
+
+/** The loss and gradients at some parameters (the engine's BPTT on the step's batch). */
+export type Backward = (p: RnnParams) => BpttResult;
+
 /**
  * One SGD step: L and dL/dθ at p, clip by the global norm when configured (the rule of clip.ts:
  * clipDecision), then θ ← θ − lr·g. Returns the new parameters (p is not modified) and the record
- * of what happened.
+ * of what happened (`step`: its 1-based number).
  */
-export function sgdStep(
-  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec,
-  lr: number, clip: number | null, sizes: Sizes, step: number, workspace?: BpttWorkspace,
-): { params: RnnParams; record: TrainStepRecord } {
-  const { loss: L, grads, gradNorm } = bpttUnchecked(p, batch, targets, loss, sizes, workspace);
+export function sgdStep(p: RnnParams, backward: Backward, { lr, clip }: SgdUpdate, step: number): { params: RnnParams; record: TrainStepRecord } {
+  const { loss: L, grads, gradNorm } = backward(p);
   const { scale, clipped } = clip === null ? { scale: 1, clipped: false } : clipDecision(gradNorm, clip);
   const next = cloneParams(p);
   const theta = trainedBuffers(next);
@@ -64,27 +68,19 @@ export function sgdStep(
 }
 
 /**
- * Trains with SGD for `config.steps` steps. `onStep` (optional) sees each record as it is made,
- * e.g. to stream a live loss curve.
+ * Trains with SGD for `config.steps` steps on one batch (its backward pass: `backward`). `onStep`
+ * (optional) sees each record as it is made, e.g. to stream a live loss curve.
  */
 export function trainSgd(
-  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, config: SgdConfig,
-  onStep?: (record: TrainStepRecord, params: RnnParams) => void,
+  p: RnnParams, backward: Backward, config: SgdConfig, onStep?: (record: TrainStepRecord, params: RnnParams) => void,
 ): TrainResult {
-  const sizes = validateParams(p);
-  validateBatch(batch, sizes.D);
-  validateLoss(loss);
-  validateTargets(targets, loss, batch.B, batch.T, sizes.O);
-  validateSgdConfig(config);
   let params = p;
   const records: TrainStepRecord[] = [];
-  const workspace = workspaceFor(sizes, batch.B, batch.T); // one for every step of the run
   for (let s = 1; s <= config.steps; s++) {
-    const { params: next, record } = sgdStep(params, batch, targets, loss, config.lr, config.clip, sizes, s, workspace);
+    const { params: next, record } = sgdStep(params, backward, config, s);
     params = next;
     records.push(record);
     onStep?.(record, params);
   }
-  const finalLoss = bpttUnchecked(params, batch, targets, loss, sizes, workspace).loss;
-  return { params, records, finalLoss };
+  return { params, records, finalLoss: backward(params).loss };
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { useKernels } from '../engine';
 import { LabFinder } from './lab/labFinder';
 import { registerGrade } from './grade/registerGrade';
 import { LabStatusStore } from './labStatus';
@@ -12,9 +11,6 @@ import { registerPlots } from './plots/registerPlots';
  * commands, views and panels. Every disposable goes into `context.subscriptions`.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  // The checker's reference runs here: on the engine's WebAssembly kernels (the extension host can
-  // compile them); a reason they could not be built goes to the extension host's log.
-  useKernels({ kernels: 'wasm', log: (message) => console.warn(message) });
   const labStatus = new LabStatusStore();
   const labs = new LabFinder();
   context.subscriptions.push(labStatus, labs);

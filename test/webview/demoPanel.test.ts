@@ -11,6 +11,7 @@ import { PREDICT_DEFAULTS } from '../../src/demos/predictThenRun';
 import { TRAIN_DEFAULTS } from '../../src/demos/trainDemo';
 import { demoById, type DemoId } from '../../src/lesson/demos';
 import { closeBrowser, openWebview, type WebviewPage } from './harness';
+import { testEngine } from '../support/engine';
 
 after(closeBrowser);
 
@@ -39,7 +40,7 @@ async function assertSameSeriesAsCli(view: WebviewPage, id: DemoId, request = {}
   await view.page.locator('#export-csv').click();
   const exported = await view.waitForPosted((m: Posted) => m.type === 'export' && m.format === 'csv');
   const [header, ...rows] = String(exported.data).trim().split('\n').map((line) => line.split(','));
-  const cli = demoOutput(id, request).series;
+  const cli = demoOutput(testEngine, id, request).series;
   assert.deepEqual(header.slice(1), cli.map((s) => s.id));
   cli.forEach((s, column) => {
     s.x.forEach((x, i) => {

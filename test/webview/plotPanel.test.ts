@@ -6,6 +6,7 @@ import { engineProbe, probeProblem, PROBE_DEFAULTS, type ProbeControls } from '.
 import { NO_LAB_REASON, UNTRUSTED_REASON } from '../../src/extension/plots/studentRunDecision';
 import { closeBrowser, openWebview, type WebviewPage } from './harness';
 import { correctStudent } from './plotStudent';
+import { testEngine } from '../support/engine';
 
 after(closeBrowser);
 
@@ -47,7 +48,7 @@ test('the engine curve is drawn with T points, and the table holds the engine nu
     assert.equal(await view.page.locator('#gradient-chart').getAttribute('data-points'), String(PROBE_DEFAULTS.T));
     const rows = await tableRows(view);
     assert.equal(rows.length, PROBE_DEFAULTS.T);
-    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    const engine = engineProbe(testEngine, probeProblem(PROBE_DEFAULTS), null).norms;
     rows.forEach((cells, i) => {
       assert.equal(cells[0], String(i + 1));
       assert.ok(Math.abs(Number(cells[1]) - engine[i]) <= 1e-6 * engine[i], `row ${i + 1}: ${cells[1]} vs ${engine[i]}`);
@@ -64,7 +65,7 @@ test("the student's curve is overlaid and the first disagreeing step is named", 
   try {
     await view.post(showPlot());
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
-    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    const engine = engineProbe(testEngine, probeProblem(PROBE_DEFAULTS), null).norms;
     // As if the recurrent path were lost from step 20 back: steps 21..T agree, 1..20 do not.
     const wrong = engine.map((n, i) => (i < 20 ? n * 3 : n));
     await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: wrong, loss: 0.5, elapsedMs: 12, ...correctStudent() }, labName: 'lab' });
@@ -137,7 +138,7 @@ test("a kept run's student curve is marked like the current one, so it shows on 
   try {
     await view.post(showPlot());
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
-    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    const engine = engineProbe(testEngine, probeProblem(PROBE_DEFAULTS), null).norms;
     await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3, ...correctStudent() }, labName: 'lab' });
     await view.page.locator('#student-state[data-state="done"]').waitFor({ timeout: 5000 });
     await view.page.locator('#keep').click();
@@ -248,7 +249,7 @@ test("a student curve equal to the engine's stays visible: hollow diamonds on th
     });
     await view.post(showPlot());
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
-    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    const engine = engineProbe(testEngine, probeProblem(PROBE_DEFAULTS), null).norms;
     await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3, ...correctStudent() }, labName: 'lab' });
     await view.page.locator('#summary', { hasText: 'agree with the engine at every step' }).waitFor({ timeout: 5000 });
     // Below the legend, in the plot: both curves show although they coincide point for point.

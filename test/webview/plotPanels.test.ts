@@ -9,6 +9,7 @@ import { plainBptt } from '../../src/engine/reference/plainBptt';
 import { closeBrowser, openWebview, type WebviewPage } from './harness';
 import { probeBackward } from '../../webview/plot/probeBackward';
 import { correctStudent } from './plotStudent';
+import { testEngine } from '../support/engine';
 
 after(closeBrowser);
 
@@ -78,7 +79,7 @@ test('∂L/∂Whh as a sum over the steps: a correct student\'s contributions ad
     assert.match(await checks.first().innerText(), /Step 1 contributes δ_1·h_0ᵀ = 0 here, because h_0 = 0/);
     assert.match(await checks.nth(1).innerText(), /^✓ The engine's contributions add up to its dWhh/);
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
-    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    const engine = engineProbe(testEngine, probeProblem(PROBE_DEFAULTS), null).norms;
     await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3, ...correctStudent() }, labName: 'lab' });
     await view.page.locator('#contributions-checks li[data-check="student-engine"]').waitFor({ timeout: 5000 });
     assert.deepEqual(await checks.evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.ok ?? 'note')), ['note', 'true', 'true', 'true']);
@@ -98,11 +99,11 @@ test('a dWhh that kept only the last step\'s contribution is caught: it is not t
     const run = await view.waitForPosted((m: Posted) => m.type === 'runStudent');
     const right = correctStudent();
     // δ_T·h_{T−1}ᵀ alone, written out: the weights-not-shared mistake, with the right dhs.
-    const { hs } = probeBackward(probeProblem(PROBE_DEFAULTS));
+    const { hs } = probeBackward(testEngine, probeProblem(PROBE_DEFAULTS));
     const T = PROBE_DEFAULTS.T;
     const delta = right.dhs[T - 1].map((d, i) => d * (1 - hs[T][i] ** 2));
     const lastOnly = delta.map((di) => Array.from(hs[T - 1], (hj) => di * hj));
-    const engine = engineProbe(probeProblem(PROBE_DEFAULTS), null).norms;
+    const engine = engineProbe(testEngine, probeProblem(PROBE_DEFAULTS), null).norms;
     await view.post({ type: 'studentResult', requestId: run.requestId, result: { ok: true, norms: engine, loss: 0.5, elapsedMs: 3, ...right, dWhh: lastOnly }, labName: 'lab' });
     const sum = view.page.locator('#contributions-checks li[data-check="student-sum"]');
     await sum.waitFor({ timeout: 5000 });

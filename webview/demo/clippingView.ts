@@ -18,7 +18,7 @@ const FRAME_BUDGET_MS = 12;
 export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
   const mountedAt = performance.now();
   const { steps, seed } = CLIPPING_DEFAULTS;
-  let training = createClippingTraining(CLIPPING_DEFAULTS);
+  let training = createClippingTraining(ctx.engine, CLIPPING_DEFAULTS);
   let timer: number | undefined;
   const boxes = ['clip-loss-chart', 'clip-norm-chart', 'clip-ratio-chart', 'clip-h-chart'].map((id) => chartBox(id));
   const fraction = el('p', { id: 'fraction', className: 'big-number' });
@@ -35,7 +35,7 @@ export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
 
   function restart(): void {
     if (timer !== undefined) window.clearTimeout(timer);
-    training = createClippingTraining(CLIPPING_DEFAULTS);
+    training = createClippingTraining(ctx.engine, CLIPPING_DEFAULTS);
     tick();
   }
 
@@ -53,7 +53,7 @@ export function mountClipping(root: HTMLElement, ctx: DemoContext): DemoView {
     const clippedSteps = r.clipped.clipped.filter(Boolean).length;
     const done = training.stepsDone;
     fraction.textContent = `Clipped ${clippedSteps} of ${done} steps (${Math.round((100 * clippedSteps) / Math.max(1, done))} %)${training.finished ? '.' : ` so far… (${steps} steps)`}`;
-    story.textContent = training.finished ? clippingStory(r) : 'Training both runs from the same start…';
+    story.textContent = training.finished ? clippingStory(ctx.engine, r) : 'Training both runs from the same start…';
     ctx.rendered(charts, t0);
   }
 

@@ -1,8 +1,11 @@
+import type { Engine } from '../../src/engine';
 import type { DemoSettings } from '../../src/protocol';
 import type { LineChart } from '../shared/lineChart';
 
 /** What the demo frame hands each demo view. */
 export interface DemoContext {
+  /** The panel's engine (its WebAssembly kernels), which every demo computes with. */
+  readonly engine: Engine;
   /** Settings to start from (restored after a reload). */
   readonly settings: DemoSettings;
   /** Merges into the saved settings (kept across hide and reload). */

@@ -29,12 +29,12 @@ export function mountGradientNorms(root: HTMLElement, ctx: DemoContext): DemoVie
   addRadius(0, mountedAt);
 
   function addRadius(i: number, since: number): void {
-    const curves = gradientNormsFor(options.radii[i], options);
+    const curves = gradientNormsFor(ctx.engine, options.radii[i], options);
     tanhSeries.push(curves.tanh);
     linearSeries.push(curves.linear);
     tanh.show(spec('tanh units', tanhSeries));
     linear.show(spec('linear units (h_t = a_t)', linearSeries));
-    if (i + 1 === options.radii.length) story.textContent = gradientNormsStory({ options, tanh: tanhSeries, linear: linearSeries });
+    if (i + 1 === options.radii.length) story.textContent = gradientNormsStory(ctx.engine, { options, tanh: tanhSeries, linear: linearSeries });
     ctx.rendered([tanh, linear], since);
     if (i + 1 < options.radii.length) timer = window.setTimeout(() => addRadius(i + 1, performance.now()), 0);
   }

@@ -7,7 +7,7 @@ import { pick, seriesCsv } from './demoSeries';
 /** ‖part of ∂L/∂Whh from the pairs of steps k apart‖ against k, with the task's own lag marked. */
 export function mountHorizon(root: HTMLElement, ctx: DemoContext): DemoView {
   const t0 = performance.now();
-  const r = horizonDemo();
+  const r = horizonDemo(ctx.engine);
   const series = horizonSeries(r);
   const box = chartBox('horizon-chart');
   root.append(el('div', { className: 'charts' }, box.box));

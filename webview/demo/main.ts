@@ -3,7 +3,7 @@
  * what to look for, the seed, and — in "Step through all" — previous / next in the plan's order.
  * Every series is computed here by the seeded engine, so the panel redraws without a round trip.
  */
-import { useKernels } from '../../src/engine';
+import { createEngine } from '../../src/engine';
 import type { DemoId } from '../../src/lesson/demos';
 import type { DemoPanelState, DemoSettings, HostToWebview, ShowDemoMessage } from '../../src/protocol';
 import { appRoot, el } from '../shared/dom';
@@ -31,7 +31,7 @@ registerToolkit();
 // The demo panel's Content Security Policy allows 'wasm-unsafe-eval' (compiling WebAssembly and
 // nothing else), so the training demo runs on the engine's SIMD kernels: about 2.5 times the steps
 // per second of its TypeScript loops (README, "Benchmark"). Why they could not be built goes to the console.
-useKernels({ kernels: 'wasm', log: (message) => console.warn(message) });
+const engine = createEngine({ kernels: 'wasm', log: (message) => console.warn(message) });
 const root = appRoot();
 root.classList.add('demo');
 document.body.classList.add('projector');
@@ -81,6 +81,7 @@ function show(message: ShowDemoMessage): void {
   const nav = message.presenter ? presenterNav(message) : el('span');
   root.replaceChildren(header, nav, body, status);
   const ctx: DemoContext = {
+    engine,
     settings,
     save(patch: DemoSettings) {
       if (!state) return;

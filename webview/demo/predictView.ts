@@ -68,7 +68,7 @@ export function mountPredict(root: HTMLElement, ctx: DemoContext): DemoView {
   function reveal(revealedNow = true): void {
     if (!prediction) return;
     const t0 = performance.now();
-    const r = predictThenRunDemo();
+    const r = predictThenRunDemo(ctx.engine);
     const right = prediction.id === PREDICT_ANSWER;
     const first = chartBox('predict-chart');
     const ratio = chartBox('ratio-chart');

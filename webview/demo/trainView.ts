@@ -14,7 +14,7 @@ const PAUSE_MS = 15;
 export function mountTrain(root: HTMLElement, ctx: DemoContext): DemoView {
   const mountedAt = performance.now();
   const { steps, seed, delays } = TRAIN_DEFAULTS;
-  let run: TrainingRun = createTrainingRun(TRAIN_DEFAULTS);
+  let run: TrainingRun = createTrainingRun(ctx.engine, TRAIN_DEFAULTS);
   let playing = false;
   let timer: number | undefined;
 
@@ -52,7 +52,7 @@ export function mountTrain(root: HTMLElement, ctx: DemoContext): DemoView {
   function reset(keepPlaying = false): void {
     stop();
     playing = keepPlaying;
-    run = createTrainingRun(TRAIN_DEFAULTS);
+    run = createTrainingRun(ctx.engine, TRAIN_DEFAULTS);
     playButton.textContent = playing ? 'Pause' : 'Start';
     ctx.save({ trainSteps: 0 });
     draw(performance.now());

@@ -3,9 +3,7 @@
  * gradients after backpropagation (never ∂L/∂h_t), all by the same factor, so their global norm
  * drops to the threshold and the direction is kept.
  */
-import { clipByGlobalNorm, sumOfSquares, trainedBuffers, type RnnGrads } from '../../src/engine';
-
-export const PARAMETER_NAMES = ['Wxh', 'Whh', 'bh', 'Why', 'by'] as const;
+import { clipByGlobalNorm, globalNorm, TRAINED_PARAMETERS, type RnnGrads, type TrainedParameter } from '../../src/engine';
 
 export interface ClippingReadout {
   readonly threshold: number | null;
@@ -15,21 +13,19 @@ export interface ClippingReadout {
   readonly normAfter: number;
   /** threshold / normBefore when clipping acts, else 1. */
   readonly factor: number;
-  /** Each parameter's gradient norm before and after, in PARAMETER_NAMES order. */
-  readonly perParameter: readonly { readonly name: (typeof PARAMETER_NAMES)[number]; readonly before: number; readonly after: number }[];
+  /** Each parameter's gradient norm before and after, in TRAINED_PARAMETERS order. */
+  readonly perParameter: readonly { readonly name: TrainedParameter; readonly before: number; readonly after: number }[];
 }
 
 /** grads: the five parameter gradients straight out of backpropagation. */
 export function clippingReadout(grads: RnnGrads, threshold: number | null): ClippingReadout {
   // A huge threshold leaves the gradients as they are: the same report without a special case.
   const report = clipByGlobalNorm(grads, threshold ?? Number.MAX_VALUE);
-  const before = trainedBuffers(grads).map((g) => Math.sqrt(sumOfSquares(g)));
-  const after = trainedBuffers(report.grads).map((g) => Math.sqrt(sumOfSquares(g)));
   return {
     threshold,
     normBefore: report.normBefore,
     normAfter: report.normAfter,
     factor: report.clipped ? report.normAfter / report.normBefore : 1,
-    perParameter: PARAMETER_NAMES.map((name, i) => ({ name, before: before[i], after: after[i] })),
+    perParameter: TRAINED_PARAMETERS.map((name) => ({ name, before: globalNorm(grads, [name]), after: globalNorm(report.grads, [name]) })),
   };
 }

@@ -2,7 +2,7 @@
  * "∂L/∂Whh is a sum over the steps": one contribution δ_t·h_{t−1}ᵀ per step t = 1..T, for the
  * engine and for the student's own dhs, and whether they add up to the dWhh each returned.
  */
-import { agrees } from '../../src/checker/oracle/agreement';
+import { agrees } from '../../src/engine';
 import { shortNumber } from '../../src/demos/compare';
 import { oneTo } from '../../src/demos/series';
 import { chartBox, el } from '../shared/dom';

@@ -4,6 +4,7 @@
  * redraws at once), with overlays, a data table, a summary line and PNG / CSV export; below it,
  * what clipping does to the parameter gradients and ∂L/∂Whh as a sum of per-step contributions.
  */
+import { createEngine } from '../../src/engine';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, PROBE_LENGTHS, PROBE_RADII, type ProbeControls } from '../../src/demos/probeProblem';
 import type { HostToWebview, LastBpttCheck, PlotPanelState, PlotRun, StudentProbeOutcome } from '../../src/protocol';
 import { renderDataTable, toCsv } from '../shared/dataTable';
@@ -23,6 +24,9 @@ import { whhContributions } from './whhContributions';
 
 const MAX_OVERLAYS = 4;
 
+// The plot's Content Security Policy does not allow compiling WebAssembly (it gains too little from
+// the kernels to ask for it): its engine runs the TypeScript loops.
+const engine = createEngine({ kernels: 'typescript' });
 registerToolkit();
 const restored = restoreState(savedState());
 let controls: ProbeControls = restored?.controls ?? PROBE_DEFAULTS;
@@ -148,7 +152,7 @@ function change(patch: Partial<ProbeControls>): void {
 function run(): void {
   const t0 = performance.now();
   const problem = probeProblem(controls);
-  const probe = engineProbe(problem, controls.clip);
+  const probe = engineProbe(engine, problem, controls.clip);
   current = {
     label: runLabel(controls),
     controls,
@@ -165,7 +169,7 @@ function run(): void {
   studentGradNorm = null;
   window.clearTimeout(panelsTimer);
   panelsTimer = window.setTimeout(() => {
-    backward = probeBackward(problem);
+    backward = probeBackward(engine, problem);
     renderPanels();
   }, 0);
   render(t0);

@@ -3,7 +3,7 @@
  * the forward states h_0..h_T, ∂L/∂h_t for t = 1..T and the five parameter gradients. Computed once
  * per change of the controls; the clipping readout and the ∂L/∂Whh panel both read it.
  */
-import { bptt, forward, type RnnGrads } from '../../src/engine';
+import type { Engine, RnnGrads } from '../../src/engine';
 import type { SequenceProblem } from '../../src/demos/sequenceProblem';
 
 export interface ProbeBackward {
@@ -16,15 +16,15 @@ export interface ProbeBackward {
   readonly hs: Float64Array[];
 }
 
-export function probeBackward(problem: SequenceProblem): ProbeBackward {
+export function probeBackward(engine: Engine, problem: SequenceProblem): ProbeBackward {
   const { params, xs, target, T } = problem;
   const D = params.Wxh.cols, H = params.Whh.rows, O = params.Why.rows;
   const values = new Float64Array(T * O);
   values.set(target, (T - 1) * O);
   const batch = { B: 1, T, D, xs };
-  const r = bptt(params, batch, { kind: 'mse', values }, { kind: 'mse', at: 'last' }, undefined, { hiddenGrads: true });
+  const r = engine.bptt(params, batch, { kind: 'mse', values }, { kind: 'mse', at: 'last' }, { hiddenGrads: true });
   const dh = r.hiddenGrads ?? new Float64Array(T * H);
-  const trace = forward(params, batch);
+  const trace = engine.forward(params, batch);
   return {
     loss: r.loss, grads: r.grads, gradNorm: r.gradNorm,
     dhs: Array.from({ length: T }, (_, t) => dh.slice(t * H, (t + 1) * H)),

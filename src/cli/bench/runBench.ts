@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { BpttWorkspace, bptt, bpttEach, type KernelChoice } from '../../engine';
+import { createEngine, type KernelChoice } from '../../engine';
 import { plainBptt } from '../../engine/reference/plainBptt';
 import type { Workload } from './workloads';
 
@@ -48,12 +48,15 @@ function middle(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Forward + full BPTT of the workload with the engine (one reused workspace, as a training loop would). */
+/**
+ * Forward + full BPTT of the workload with an engine of its own (its workspace reused, as a training
+ * loop would, whatever the size). Validates every call, as the engine's callers do by default.
+ */
 export function engineRunner(w: Workload, kernels: KernelChoice = 'wasm'): () => void {
-  const ws = new BpttWorkspace({ kernels });
-  if (w.sweep) return () => { bpttEach(w.params, w.problems, w.loss, ws); };
+  const engine = createEngine({ kernels, retainedScratch: Infinity });
+  if (w.sweep) return () => { engine.bptt(w.params, w.problems, w.loss, { each: true }); };
   const { batch, targets } = w.problems[0];
-  return () => { bptt(w.params, batch, targets, w.loss, ws); };
+  return () => { engine.bptt(w.params, batch, targets, w.loss); };
 }
 
 /** The same work with plain loops (the sweep: one call per sequence, as a plain script would). */

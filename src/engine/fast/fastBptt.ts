@@ -4,60 +4,31 @@ import { EngineInputError } from '../errors';
 import { validateParams, zeroGrads, type RnnGrads, type RnnParams, type Sizes } from '../params';
 import type { BpttResult, ForwardTrace } from '../result';
 import { lockstepBuffers, recurrentStep, runLockstep, type LockstepPlan, type LockstepTrace } from './lockstep';
-import { BpttWorkspace, sharedWorkspace } from './workspace';
+import type { BpttWorkspace } from './workspace';
 
 /**
- * The fast path: what the checker, the demos, the plots, the CLI and training run. The same maths
+ * The fast path: what the engine runs (../engine.ts validates, chooses the workspace and calls in here). The same maths
  * as the readable readableBptt (../bptt.ts), arranged for speed: the B sequences of a batch in
  * lockstep (matrix–matrix products per step), then every weight gradient as one product over all
  * steps and sequences. Results agree with the readable version up to rounding (sums are taken in
  * a different order); the tests hold both to the golden cases and to reference/plainBptt.ts.
  */
 
-/** What else a bptt call may return besides the norms and gradients. */
-export interface BpttOptions {
-  /** Also return every dL/dh_t (BpttResult.hiddenGrads), e.g. for the lab's `bptt`. */
-  readonly hiddenGrads?: boolean;
-}
-
 /**
- * Full backpropagation through time for the batch-mean loss. Validates every input. Pass a
- * workspace to reuse its scratch buffers across calls (training loops, benchmarks) or to choose the
- * kernels for this call; without one, the kernels chosen with useKernels() are used.
+ * The forward pass alone, on inputs validated already: every sequence of the batch in lockstep,
+ * then every output y_t as one product over all steps.
  */
-export function bptt(
-  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, workspace?: BpttWorkspace, options?: BpttOptions,
-): BpttResult {
-  const sizes = validateParams(p);
-  validateBatch(batch, sizes.D);
-  validateLoss(loss);
-  validateTargets(targets, loss, batch.B, batch.T, sizes.O);
-  return bpttUnchecked(p, batch, targets, loss, sizes, workspace, options);
-}
-
-/** bptt() without validation, for loops that validated once (training, sweeps, benchmarks). */
-export function bpttUnchecked(
-  p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
-  workspace?: BpttWorkspace, options?: BpttOptions,
-): BpttResult {
-  return bpttBatchFast(p, batch, targets, loss, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T), options?.hiddenGrads === true);
-}
-
-/**
- * The forward pass alone (no validation: forward() in ../forward.ts validates): every sequence of
- * the batch in lockstep, then every output y_t as one product over all steps.
- */
-export function forwardFast(p: RnnParams, batch: SequenceBatch, sizes: Sizes, workspace?: BpttWorkspace): ForwardTrace {
-  const { hs, ys } = forwardInWorkspace(p, batch, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T));
+export function forwardPass(p: RnnParams, batch: SequenceBatch, sizes: Sizes, ws: BpttWorkspace): ForwardTrace {
+  const { hs, ys } = forwardInWorkspace(p, batch, sizes, ws);
   return { B: batch.B, T: batch.T, sizes, hs: hs.slice(), ys };
 }
 
 /**
- * Only the outputs y_t of the forward pass (the same numbers as forwardFast's ys), for callers that
+ * Only the outputs y_t of the forward pass (the same numbers as forwardPass's ys), for callers that
  * score predictions (held-out accuracy): the states stay in the workspace instead of being copied out.
  */
-export function forwardOutputs(p: RnnParams, batch: SequenceBatch, sizes: Sizes, workspace?: BpttWorkspace): Float64Array {
-  return forwardInWorkspace(p, batch, sizes, workspace ?? workspaceFor(sizes, batch.B, batch.T)).ys;
+export function forwardOutputs(p: RnnParams, batch: SequenceBatch, sizes: Sizes, ws: BpttWorkspace): Float64Array {
+  return forwardInWorkspace(p, batch, sizes, ws).ys;
 }
 
 /** The forward pass: the states h_0..h_T as workspace views (time-major), and a fresh copy of the outputs. */
@@ -88,8 +59,11 @@ function timeMajorInputs(X: Float64Array, { B, T, D, xs }: SequenceBatch): Float
   return X;
 }
 
-/** The batch in lockstep: every row of a step belongs to the one batch, all T steps long. */
-function bpttBatchFast(
+/**
+ * Full backpropagation through time for the batch-mean loss, on inputs validated already: the
+ * batch in lockstep, every row of a step belongs to the one batch, all T steps long.
+ */
+export function bpttBatch(
   p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, sizes: Sizes,
   ws: BpttWorkspace, keepHiddenGrads: boolean,
 ): BpttResult {
@@ -123,13 +97,10 @@ export interface SingleSequence {
 }
 
 /**
- * BPTT of many independent sequences of different lengths (each B = 1, each with its own loss,
- * gradients and hidden-gradient norms): the same results as one bptt() call per sequence, computed
- * in lockstep. This is what a sweep over T (the lesson's "how does the gradient reaching step 1
- * change with T", the predict-then-run demo) needs. The loss is at the last step or at every step
- * (a step mask has no meaning across different lengths). Validates every input.
+ * Checks the sequences of bpttSequences: each one sequence (B = 1) with its targets; the loss at
+ * the last step or at every step (a step mask has no meaning across different lengths). Returns the sizes.
  */
-export function bpttEach(p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, workspace?: BpttWorkspace): BpttResult[] {
+export function validateSequences(p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec): Sizes {
   const sizes = validateParams(p);
   validateLoss(loss);
   if (typeof loss.at !== 'string') throw new EngineInputError('loss.at', 'must be "last" or "all" for sequences of different lengths');
@@ -139,11 +110,21 @@ export function bpttEach(p: RnnParams, sequences: readonly SingleSequence[], los
     validateBatch(batch, sizes.D, `${field}.xs`);
     validateTargets(targets, loss, 1, batch.T, sizes.O, `${field}.targets`);
   });
-  const maxT = sequences.reduce((m, s) => Math.max(m, s.batch.T), 0);
-  return bpttEachFast(p, sequences, loss, sizes, workspace ?? workspaceFor(sizes, sequences.length, maxT));
+  return sizes;
 }
 
-function bpttEachFast(
+/** The longest of the sequences' lengths (0 for none). */
+export function longest(sequences: readonly SingleSequence[]): number {
+  return sequences.reduce((m, s) => Math.max(m, s.batch.T), 0);
+}
+
+/**
+ * BPTT of many independent sequences of different lengths (each B = 1, each with its own loss,
+ * gradients and hidden-gradient norms), on inputs validated already: the same results as one batch
+ * BPTT per sequence, computed in lockstep. This is what a sweep over T (the lesson's "how does the
+ * gradient reaching step 1 change with T", the predict-then-run demo) needs.
+ */
+export function bpttSequences(
   p: RnnParams, sequences: readonly SingleSequence[], loss: LossSpec, sizes: Sizes,
   ws: BpttWorkspace,
 ): BpttResult[] {
@@ -245,14 +226,7 @@ function sumRows(out: Float64Array, A: Float64Array, off: number, stride: number
   }
 }
 
-/** Problems whose scratch needs more numbers than this (32 MB) get a workspace of their own. */
-const SHARED_WORKSPACE_LIMIT = 4_000_000;
-
-/**
- * The workspace for a call that passes none: the shared one, or a fresh one for big problems so the
- * shared one never holds on to more than 32 MB after a large run.
- */
-export function workspaceFor(sizes: Sizes, sequences: number, maxT: number): BpttWorkspace {
-  const need = Object.values(lockstepBuffers(sizes, sequences, maxT)).reduce((a, b) => a + b, 0);
-  return need > SHARED_WORKSPACE_LIMIT ? new BpttWorkspace() : sharedWorkspace();
+/** How many numbers of scratch a call over `sequences` rows of up to `maxT` steps takes. */
+export function scratchSize(sizes: Sizes, sequences: number, maxT: number): number {
+  return Object.values(lockstepBuffers(sizes, sequences, maxT)).reduce((a, b) => a + b, 0);
 }

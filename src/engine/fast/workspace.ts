@@ -24,23 +24,6 @@ export interface KernelOptions {
 /** What a workspace actually runs: the fused or plain SIMD kernels, or TypeScript. */
 export type KernelsInUse = 'wasm-fma' | 'wasm-simd' | 'typescript';
 
-let chosen: KernelOptions = { kernels: 'typescript' };
-
-/**
- * Chooses the kernels of every call that passes no workspace of its own. Called once by a program's
- * entry point (the CLI, the extension host, a webview that may compile WebAssembly); until then
- * the engine uses TypeScript, which runs everywhere.
- */
-export function useKernels(options: KernelOptions): void {
-  chosen = options;
-  shared = undefined;
-}
-
-/** The kernels chosen with useKernels(). */
-export function chosenKernels(): KernelOptions {
-  return chosen;
-}
-
 /**
  * Scratch buffers that the fast BPTT reuses from one step to the next and from one call to the
  * next (a training loop or a benchmark calls it thousands of times with the same shapes; fresh
@@ -59,22 +42,11 @@ export class BpttWorkspace {
   private readonly plain = new Map<string, Float64Array>();
   private layout = new Map<string, { byteOffset: number; length: number }>();
 
-  /**
-   * The kernels: those chosen with useKernels() unless `kernels` says otherwise. `simd` is the
-   * older spelling: true means 'wasm', false 'typescript'.
-   */
-  constructor(options: Partial<KernelOptions> & { simd?: boolean } = {}) {
-    const legacy: KernelChoice | undefined = options.simd === undefined ? undefined : options.simd ? 'wasm' : 'typescript';
-    const kernels = options.kernels ?? legacy ?? chosen.kernels;
-    const log = options.log ?? chosen.log;
+  /** The kernels are the caller's choice (an engine passes its own, see ../engine.ts). */
+  constructor({ kernels, log }: KernelOptions) {
     this.wasm = kernels === 'typescript' ? null : instantiateKernels(kernels === 'wasm', log);
     this.products = new Products(this.wasm);
     this.elementwise = new Elementwise(this.wasm);
-  }
-
-  /** Whether the WebAssembly SIMD kernels are in use. */
-  get simd(): boolean {
-    return this.wasm !== null;
   }
 
   /** Which products this workspace runs. */
@@ -119,16 +91,4 @@ export class BpttWorkspace {
     }
     return buf.length === n ? buf : buf.subarray(0, n);
   }
-}
-
-let shared: BpttWorkspace | undefined;
-
-/**
- * One workspace with the chosen kernels, shared by the calls that pass none: a WebAssembly memory
- * per call would cost more than a small BPTT itself. Safe: a BPTT call runs to the end without
- * calling out, and its results never alias the workspace.
- */
-export function sharedWorkspace(): BpttWorkspace {
-  shared ??= new BpttWorkspace();
-  return shared;
 }

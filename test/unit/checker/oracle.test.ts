@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CORRECT_VARIANT, bptt as engineBptt, readableBptt } from '../../../src/engine';
+import { CORRECT_VARIANT, readableBptt } from '../../../src/engine';
+import { testEngine } from '../../support/engine';
 import { toEngineParams } from '../../../src/checker/labTypes';
 import { bpttVariants, bpttWith, clipVariants, trainStepVariants, truncatedVariants } from '../../../src/checker/oracle/mistakes';
 import { labProblems, LONG_T, makeProblem, OVERFLOWING_PRE_ACTIVATION, type Problem } from '../../../src/checker/oracle/problems';
@@ -23,7 +24,7 @@ const matches = (expected: Expected, got: unknown, parts = TASK_PARTS.bptt): boo
 
 function engineBatch(pr: Problem, at: 'last' | 'all') {
   const D = pr.xs[0].length, O = pr.p.Why.length, T = pr.xs.length;
-  return engineBptt(
+  return testEngine.bptt(
     toEngineParams(pr.p, pr.h0),
     { B: 1, T, D, xs: Float64Array.from(pr.xs.flat()) },
     { kind: 'mse', values: Float64Array.from(pr.targets.flatMap((y) => y ?? new Array<number>(O).fill(0))) },

@@ -8,14 +8,15 @@ import { clippingStory, LOW_LOSS } from '../../../src/demos/clippingStory';
 import { shortNumber } from '../../../src/demos/compare';
 import { demoById } from '../../../src/lesson/demos';
 import { medianOf, referenceTraining, relDiff } from './reference';
+import { testEngine } from '../../support/engine';
 
 const o = CLIPPING_DEFAULTS;
 const task = clippingTask(o);
 const fixed = () => task;
 const unclipped = referenceTraining(clippingStart(o), fixed, o.lr, null, o.steps, true).steps;
 const clipped = referenceTraining(clippingStart(o), fixed, o.lr, o.threshold, o.steps, true).steps;
-const demo = clippingDemo();
-const story = clippingStory(demo);
+const demo = clippingDemo(testEngine);
+const story = clippingStory(testEngine, demo);
 
 test('the demo\'s curves are the reference training\'s (both runs, every step)', () => {
   for (const [name, ref, run] of [['unclipped', unclipped, demo.unclipped], ['clipped', clipped, demo.clipped]] as const) {
@@ -107,5 +108,5 @@ test('a run whose loss overflows is described step by step: +Infinity first, NaN
   const loss = demo.unclipped.loss.slice();
   loss[4] = Infinity; loss[5] = Infinity; loss[6] = NaN;
   const broken = { ...demo, unclipped: { ...demo.unclipped, loss } };
-  assert.match(clippingStory(broken), /without clipping: the loss is \+Infinity at step 5, NaN from step 7\./);
+  assert.match(clippingStory(testEngine, broken), /without clipping: the loss is \+Infinity at step 5, NaN from step 7\./);
 });

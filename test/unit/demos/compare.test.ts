@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { firstDisagreement, gradientSummary, shortNumber } from '../../../src/demos/compare';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, PROBE_SIZES, studentProbeInput } from '../../../src/demos/probeProblem';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
+import { testEngine } from '../../support/engine';
 
 test('firstDisagreement: null when equal to rounding, else the 1-based step where BPTT (from T back) first differs', () => {
   assert.equal(firstDisagreement([1, 2, 3], [1, 2 * (1 + 1e-12), 3]), null);
@@ -38,11 +39,11 @@ test('clipping the probe brings the global norm down to the threshold, and only 
   const oracle = plainBptt(params, { B: 1, T, D: PROBE_SIZES.D, xs }, { kind: 'mse', values }, { kind: 'mse', at: 'last' });
   const threshold = 0.05;
   assert.ok(oracle.gradNorm > 2 * threshold, `the probe's ‖g‖ = ${oracle.gradNorm} must exceed the threshold for this test to clip`);
-  const clipped = engineProbe(problem, threshold);
+  const clipped = engineProbe(testEngine, problem, threshold);
   // After clipping, factor·‖g‖ is the threshold itself (not a factor the test derived from the engine).
   assert.ok(Math.abs(clipped.clipFactor * oracle.gradNorm - threshold) <= 1e-12 * threshold, `factor ${clipped.clipFactor}·${oracle.gradNorm} ≠ ${threshold}`);
   clipped.norms.forEach((n, t) => assert.ok(Math.abs(n - oracle.hiddenGradNorms[t]) <= 1e-12 * oracle.hiddenGradNorms[t], `‖∂L/∂h_${t + 1}‖`));
-  assert.equal(engineProbe(problem, null).clipFactor, 1);
-  assert.equal(engineProbe(problem, 2 * oracle.gradNorm).clipFactor, 1, 'a threshold above ‖g‖ leaves the gradient alone');
-  assert.equal(engineProbe(problem, engineProbe(problem, null).gradNorm).clipFactor, 1, 'a norm exactly at the threshold is not clipped (strict >)');
+  assert.equal(engineProbe(testEngine, problem, null).clipFactor, 1);
+  assert.equal(engineProbe(testEngine, problem, 2 * oracle.gradNorm).clipFactor, 1, 'a threshold above ‖g‖ leaves the gradient alone');
+  assert.equal(engineProbe(testEngine, problem, engineProbe(testEngine, problem, null).gradNorm).clipFactor, 1, 'a norm exactly at the threshold is not clipped (strict >)');
 });

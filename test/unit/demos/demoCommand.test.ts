@@ -4,13 +4,14 @@ import { UsageError } from '../../../src/cli/command';
 import { COMMANDS } from '../../../src/cli/commands';
 import { demoCommand } from '../../../src/cli/demoCommand';
 import { DEMO_IDS } from '../../../src/lesson/demos';
+import { testEngine } from '../../support/engine';
 
 /** Runs `rnn-lab demo …` as the dispatcher does: a UsageError is exit 2 with its message on stderr. */
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '', err = '';
   const io = { out: (t: string) => { out += t; }, err: (t: string) => { err += t; } };
   try {
-    const code = await demoCommand.run(argv.slice(1), io);
+    const code = await demoCommand.run(argv.slice(1), io, testEngine);
     return { code, out, err };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

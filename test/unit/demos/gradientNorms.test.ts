@@ -8,9 +8,10 @@ import { shortNumber } from '../../../src/demos/compare';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { demoById } from '../../../src/lesson/demos';
 import { forwardOne, meanAbsH, relDiff } from './reference';
+import { testEngine } from '../../support/engine';
 
 const o = GRADIENT_NORMS_DEFAULTS;
-const demo = gradientNormsDemo();
+const demo = gradientNormsDemo(testEngine);
 const problemFor = (radius: number) => sequenceProblem({ radius, T: o.T, sizes: { D: 1, H: o.H, O: 1 }, inputScale: o.inputScale, seed: o.seed });
 function referenceTanh(radius: number): Float64Array {
   const p = problemFor(radius);
@@ -45,7 +46,7 @@ test('for ρ ≤ 1 tanh vanishes at least as fast as linear units; for ρ = 1.5 
     const tanhRatio = tanh[0] / tanh[o.T - 1];
     if (radius <= 1) assert.ok(tanhRatio <= radius ** (o.T - 1) * (1 + 1e-9), `ρ ${radius}: ${tanhRatio}`);
     if (i === o.radii.length - 1) {
-      const story = gradientNormsStory(demo);
+      const story = gradientNormsStory(testEngine, demo);
       assert.ok(story.includes(`tanh's ‖∂L/∂h_1‖ is ${shortNumber(tanhRatio)} × ‖∂L/∂h_${o.T}‖ while linear units give ${radius}^${o.T - 1} ≈ ${shortNumber(radius ** (o.T - 1))}`), story);
       assert.ok(tanhRatio < 1e-6 * radius ** (o.T - 1));
       // "the states grow (mean |h| …), so tanh′ averages only …": recomputed from the test's own forward pass.
@@ -61,7 +62,7 @@ test('for ρ ≤ 1 tanh vanishes at least as fast as linear units; for ρ = 1.5 
 });
 
 test('caption and look-for name the axis: the loss at t = T, so a vanishing gradient rises from left to right', () => {
-  const story = gradientNormsStory(demo);
+  const story = gradientNormsStory(testEngine, demo);
   assert.match(story, new RegExp(`The x axis is the step t = 1\\.\\.${o.T} and the loss is at t = ${o.T}`));
   assert.match(story, /a vanishing gradient RISES from left to right/);
   assert.doesNotMatch(story, /down for ρ < 1|falling = vanishing/);

@@ -11,6 +11,7 @@ import { TRAIN_DEFAULTS, trainStart } from '../../../src/demos/trainDemo';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { demoById } from '../../../src/lesson/demos';
 import { forwardOne, relDiff } from './reference';
+import { testEngine } from '../../support/engine';
 
 /**
  * C_k = Σ_b Σ_t (∂ℓ_t/∂a_s) h_{s−1}ᵀ with s = t − k + 1, where ∂ℓ_t/∂a_s = M_{s→t}ᵀ Whyᵀ dℓ/dy_t and
@@ -47,7 +48,7 @@ function lagsByForwardJacobians(p: RnnParams, batch: SequenceBatch, values: Floa
   return C.map((m) => Math.sqrt(m.reduce((a, v) => a + v * v, 0)));
 }
 
-const demo = horizonDemo();
+const demo = horizonDemo(testEngine);
 const task = horizonTask(HORIZON_DEFAULTS);
 const p = trainStart(TRAIN_DEFAULTS);
 const values = (task.targets as { values: Float64Array }).values;
@@ -55,7 +56,7 @@ const independent = lagsByForwardJacobians(p, task.batch, values);
 
 test('the lags add up to the reference BPTT\'s ∂L/∂Whh', () => {
   const sizes = { D: 1, H: TRAIN_DEFAULTS.H, O: 1 };
-  const parts = whhContributionsByLag(p, task.batch, task.targets, task.loss, sizes);
+  const parts = whhContributionsByLag(testEngine, p, task.batch, task.targets, task.loss, sizes);
   const whole = plainBptt(p, task.batch, task.targets, task.loss).grads.Whh.data;
   const scale = Math.max(...whole.map(Math.abs));
   whole.forEach((v, i) => assert.ok(Math.abs(v - parts.reduce((s, c) => s + c[i], 0)) < 1e-12 * scale, `entry ${i}`));
@@ -74,7 +75,7 @@ test('on a small problem each lag equals finite differences of untied per-step c
   const q = initParams(sizes, createRng(11), { scheme: 'gaussian', biasScale: 0.3, h0: new Float64Array([0.2, -0.1, 0.3]) });
   const small = delayedEcho({ B: 2, T: 5, delay: 1 }, createRng(12));
   const vals = (small.targets as { values: Float64Array }).values;
-  const parts = whhContributionsByLag(q, small.batch, small.targets, small.loss, sizes);
+  const parts = whhContributionsByLag(testEngine, q, small.batch, small.targets, small.loss, sizes);
   // L with Whh replaced by Whh + ε·E_ij at step s only; (L(+ε) − L(−ε)) / 2ε = Σ_t (∂ℓ_t/∂a_s)_i h_{s−1, j}.
   const lossWithCopy = (s: number, i: number, j: number, eps: number, lossStep: number): number => {
     let L = 0;

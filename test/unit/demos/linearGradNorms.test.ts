@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createRng, initParams } from '../../../src/engine';
 import { linearHiddenGradNorms } from '../../../src/demos/linearGradNorms';
 import { sequenceProblem, tanhHiddenGradNorms } from '../../../src/demos/sequenceProblem';
+import { testEngine } from '../../support/engine';
 
 /** Least-squares slope of log y against the step index. */
 function logSlope(y: ArrayLike<number>): number {
@@ -29,7 +30,7 @@ for (const radius of [0.5, 0.9, 1.1, 1.5]) {
 test('tanh RNN with tiny inputs behaves like the linear one (tanh′ ≈ 1): slope log ρ within 1 %', () => {
   const radius = 0.8;
   const problem = sequenceProblem({ radius, T: 30, sizes: { D: 1, H: 16, O: 1 }, inputScale: 1e-4, seed: 8 });
-  const slope = -logSlope(tanhHiddenGradNorms(problem));
+  const slope = -logSlope(tanhHiddenGradNorms(testEngine, problem));
   assert.ok(Math.abs(slope - Math.log(radius)) <= 0.01 * Math.abs(Math.log(radius)), `slope ${slope}`);
 });
 

@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import { predictThenRunDemo, PREDICT_DEFAULTS } from '../../../src/demos/predictThenRun';
 import { sequenceProblem } from '../../../src/demos/sequenceProblem';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
+import { testEngine } from '../../support/engine';
 
 test('predict-then-run: every length of the one engine call is the oracle\'s BPTT of that length alone', () => {
   const options = { ...PREDICT_DEFAULTS, maxT: 30 };
-  const { gradFirst, ratio } = predictThenRunDemo(options);
+  const { gradFirst, ratio } = predictThenRunDemo(testEngine, options);
   assert.equal(gradFirst.y.length, 30);
   for (const T of [1, 2, 7, 30]) {
     const p = sequenceProblem({ radius: options.radius, T, sizes: { D: 1, H: options.H, O: 1 }, inputScale: options.inputScale, seed: options.seed });

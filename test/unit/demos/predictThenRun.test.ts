@@ -7,6 +7,7 @@ import { sequenceProblem } from '../../../src/demos/sequenceProblem';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { demoById } from '../../../src/lesson/demos';
 import { forwardOne, relDiff } from './reference';
+import { testEngine } from '../../support/engine';
 
 const o = PREDICT_DEFAULTS;
 const problem = (T: number) => sequenceProblem({ radius: o.radius, T, sizes: { D: 1, H: o.H, O: 1 }, inputScale: o.inputScale, seed: o.seed });
@@ -18,7 +19,7 @@ const reference = Array.from({ length: o.maxT }, (_, i) => {
 });
 const refFirst = reference.map((n) => n[0]);
 const refRatio = reference.map((n) => n[0] / n[n.length - 1]);
-const demo = predictThenRunDemo();
+const demo = predictThenRunDemo(testEngine);
 
 test('gradFirst and ratio are the reference BPTT\'s, for T = 1..maxT', () => {
   assert.deepEqual(demo.gradFirst.x, Array.from({ length: o.maxT }, (_, i) => i + 1));

@@ -11,6 +11,7 @@ import { endToEndRatio, gradientNormsDemo } from '../../../src/demos/gradientNor
 import { horizonDemo, HORIZON_DEFAULTS } from '../../../src/demos/horizonDemo';
 import { predictThenRunDemo } from '../../../src/demos/predictThenRun';
 import { repoRoot } from '../../support/repoRoot';
+import { testEngine } from '../../support/engine';
 
 const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
 const row = (demo: string): string => {
@@ -20,7 +21,7 @@ const row = (demo: string): string => {
 };
 
 test('README demo table: clipping numbers are the caption\'s', () => {
-  const f = clippingFacts(clippingDemo());
+  const f = clippingFacts(testEngine, clippingDemo(testEngine));
   const r = row('clipping');
   assert.ok(r.includes(`grew ×${shortNumber(f.start.horizonRatio)} through time`), r);
   assert.ok(r.includes(`mean \\|h\\| ${shortNumber(f.start.meanAbsH)}`), r);
@@ -29,12 +30,12 @@ test('README demo table: clipping numbers are the caption\'s', () => {
 });
 
 test('README demo table: gradient norms, predict-then-run and horizon numbers are the captions\'', () => {
-  const g = gradientNormsDemo();
+  const g = gradientNormsDemo(testEngine);
   assert.ok(row('gradientNorms').includes(`×${shortNumber(endToEndRatio(g.tanh[g.tanh.length - 1]))} over 60 steps`));
-  const p = predictThenRunDemo();
+  const p = predictThenRunDemo(testEngine);
   assert.ok(row('predictThenRun').includes(`measured ×${p.factorPerStep.toFixed(2)} per step`));
   assert.ok(row('predictThenRun').includes(`tanh′ averages ${p.meanTanhDerivative.toFixed(2)}`));
-  const h = horizonDemo();
+  const h = horizonDemo(testEngine);
   const ratio = h.norms[HORIZON_DEFAULTS.delay - 1] / h.norms[0];
   assert.ok(ratio > 3.5e-4 && ratio < 4.5e-4, `${ratio}`);
   assert.ok(row('horizon').includes('carries 4·10⁻⁴ of the lag-1 part'));

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { TRAIN_DEFAULTS, trainData, trainDemo, trainSeries, trainStart, trainStory } from '../../../src/demos/trainDemo';
 import { demoById } from '../../../src/lesson/demos';
 import { forwardOne, referenceTraining, relDiff } from './reference';
+import { testEngine } from '../../support/engine';
 
 const c = TRAIN_DEFAULTS;
-const demo = trainDemo();
+const demo = trainDemo(testEngine);
 
 /** Sign of y_t against the target at the steps t > k, over the held-out sequences. */
 function heldOutAccuracy(params: Parameters<typeof forwardOne>[0], delay: number): number {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS } from '../../../src/checker/host/checkLab';
-import { AGREEMENT_RELATIVE } from '../../../src/checker/oracle/agreement';
+import { AGREEMENT_RELATIVE } from '../../../src/engine';
 import { labProblems, LONG_T } from '../../../src/checker/oracle/problems';
 import { taskCases } from '../../../src/checker/oracle/taskCases';
 import { HINT_CODES } from '../../../src/lesson/hintCodes';

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BpttWorkspace, bptt, gradsToNested, readableBptt, type BpttResult } from '../../../src/engine';
+import { createEngine, gradsToNested, readableBptt, type BpttResult } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { runEngineCase } from '../../../src/cli/engineCase';
+import { testEngine } from '../../support/engine';
 import { BACKENDS, compareAll, describeWorst, goldenCases } from './support';
 
 // Golden cases computed with PyTorch autograd in float64 (test/fixtures/engine-cases/README.md):
@@ -27,10 +28,10 @@ function assertHiddenGradNormsRelative(got: ArrayLike<number>, expected: number[
   assert.ok(worst.rel <= 1e-9, `${file}: hiddenGradNorms[${worst.t}] = ${got[worst.t]}, expected ${expected[worst.t]}: relative error ${worst.rel} > 1e-9`);
 }
 
-describe('engine reproduces the golden cases (bptt + trainSgd)', () => {
+describe('engine reproduces the golden cases (bptt + train)', () => {
   for (const c of cases) {
     test(c.file, () => {
-      const got = runEngineCase({ params: c.params, batch: c.batch, loss: c.json.loss, targets: c.targets, train: c.json.train ?? null });
+      const got = runEngineCase(testEngine, { params: c.params, batch: c.batch, loss: c.json.loss, targets: c.targets, train: c.json.train ?? null });
       const expectedKeys = Object.keys(c.json.expected).sort();
       assert.deepEqual(Object.keys(got).sort(), expectedKeys, 'the output has exactly the keys of expected');
       const r = compareAll(got, c.json.expected, c.json.tolerance);
@@ -42,13 +43,13 @@ describe('engine reproduces the golden cases (bptt + trainSgd)', () => {
 });
 
 describe('every backend of the fast path, the readable BPTT and the plain-loops oracle reproduce them too', () => {
-  const workspaces = BACKENDS.map((kernels) => new BpttWorkspace({ kernels }));
+  const engines = BACKENDS.map((kernels) => createEngine({ kernels }));
   for (const c of cases) {
     test(c.file, () => {
       const expected = { ...c.json.expected };
       for (const k of ['trainLosses', 'trainGradNorms', 'finalLoss', 'finalParams']) delete expected[k];
       for (const [name, r] of [
-        ...workspaces.map((ws) => [`bptt on ${ws.kernels}`, bptt(c.params, c.batch, c.targets, c.json.loss, ws)] as const),
+        ...engines.map((e) => [`bptt on ${e.kernels}`, e.bptt(c.params, c.batch, c.targets, c.json.loss)] as const),
         ['readableBptt', readableBptt(c.params, c.batch, c.targets, c.json.loss)],
         ['plainBptt', plainBptt(c.params, c.batch, c.targets, c.json.loss)],
       ] as const) {

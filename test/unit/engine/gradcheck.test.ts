@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bptt, trainedBuffers, type LossSpec } from '../../../src/engine';
+import { trainedBuffers, type LossSpec } from '../../../src/engine';
+import { testEngine } from '../../support/engine';
 import { randomProblem } from './support';
 
 // Central differences: (L(θ+h) − L(θ−h)) / 2h has truncation error O(h²) ≈ 1e-10 and rounding
@@ -30,7 +31,7 @@ describe('BPTT gradients agree with central finite differences', () => {
       const s = seed++;
       test(`${loss.kind} at ${loss.at}, ${shape.label}`, () => {
         const { params, batch, targets } = randomProblem(s, shape, loss);
-        const analytic = bptt(params, batch, targets, loss);
+        const analytic = testEngine.bptt(params, batch, targets, loss);
         const buffers = trainedBuffers(params);
         const grads = trainedBuffers(analytic.grads);
         let checked = 0;
@@ -38,9 +39,9 @@ describe('BPTT gradients agree with central finite differences', () => {
           for (let i = 0; i < theta.length; i++) {
             const keep = theta[i];
             theta[i] = keep + H_STEP;
-            const up = bptt(params, batch, targets, loss).loss;
+            const up = testEngine.bptt(params, batch, targets, loss).loss;
             theta[i] = keep - H_STEP;
-            const down = bptt(params, batch, targets, loss).loss;
+            const down = testEngine.bptt(params, batch, targets, loss).loss;
             theta[i] = keep;
             const numeric = (up - down) / (2 * H_STEP);
             const g = grads[k][i];

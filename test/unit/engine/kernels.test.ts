@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { BpttWorkspace, bptt, chosenKernels, createRng, useKernels } from '../../../src/engine';
+import { createEngine, createRng } from '../../../src/engine';
+import { BpttWorkspace } from '../../../src/engine/fast/workspace';
 import { FunctionBuilder, F64, I32, V128, sleb, uleb } from '../../../src/engine/fast/wasm/assemble';
 import { hasRelaxedSimd } from '../../../src/engine/fast/wasm/instance';
 import { BACKENDS, randomProblem } from './support';
@@ -84,27 +85,23 @@ describe('matrix products (SIMD kernels with TypeScript edges, and the TypeScrip
 });
 
 describe('which kernels run: the caller chooses', () => {
-  test('TypeScript until an entry point chooses otherwise; useKernels sets what workspaces get by default', () => {
-    const before = chosenKernels();
-    try {
-      assert.equal(new BpttWorkspace().kernels, 'typescript');
-      useKernels({ kernels: 'wasm-simd' });
-      assert.equal(new BpttWorkspace().kernels, 'wasm-simd');
-      assert.equal(new BpttWorkspace({ kernels: 'typescript' }).kernels, 'typescript', 'a workspace\'s own choice wins');
-      // A call without a workspace runs the chosen kernels too, and gets the same numbers.
-      const pr = randomProblem(5, { B: 3, T: 7, D: 4, H: 8, O: 3 }, { kind: 'mse', at: 'all' });
-      const viaDefault = bptt(pr.params, pr.batch, pr.targets, pr.loss);
-      const viaTs = bptt(pr.params, pr.batch, pr.targets, pr.loss, new BpttWorkspace({ kernels: 'typescript' }));
-      assert.ok(Math.abs(viaDefault.gradNorm - viaTs.gradNorm) <= 1e-13 * viaTs.gradNorm);
-    } finally {
-      useKernels(before);
-    }
+  test('each engine runs the kernels it was created with, whatever other engines in the process chose', () => {
+    const simd = createEngine({ kernels: 'wasm-simd' });
+    const ts = createEngine({ kernels: 'typescript' });
+    assert.equal(simd.kernels, 'wasm-simd');
+    assert.equal(ts.kernels, 'typescript');
+    assert.equal(createEngine({ kernels: 'typescript' }).kernels, 'typescript', 'an engine created after a WebAssembly one');
+    // Both give the same numbers, to rounding.
+    const pr = randomProblem(5, { B: 3, T: 7, D: 4, H: 8, O: 3 }, { kind: 'mse', at: 'all' });
+    const viaSimd = simd.bptt(pr.params, pr.batch, pr.targets, pr.loss);
+    const viaTs = ts.bptt(pr.params, pr.batch, pr.targets, pr.loss);
+    assert.ok(Math.abs(viaSimd.gradNorm - viaTs.gradNorm) <= 1e-13 * viaTs.gradNorm);
   });
 
   test(`'wasm' uses fused multiply-add exactly where the runtime validates relaxed SIMD${EXPECT_FMA ? ' (child run with relaxed SIMD)' : ''}`, () => {
-    const ws = new BpttWorkspace({ kernels: 'wasm' });
-    assert.equal(ws.kernels, hasRelaxedSimd() ? 'wasm-fma' : 'wasm-simd');
-    if (EXPECT_FMA) assert.equal(ws.kernels, 'wasm-fma', 'started with relaxed SIMD, yet the fused kernels are not in use');
+    const engine = createEngine({ kernels: 'wasm' });
+    assert.equal(engine.kernels, hasRelaxedSimd() ? 'wasm-fma' : 'wasm-simd');
+    if (EXPECT_FMA) assert.equal(engine.kernels, 'wasm-fma', 'started with relaxed SIMD, yet the fused kernels are not in use');
   });
 
   // Node 20 has relaxed SIMD behind a flag: run this file and the golden cases again with it, so

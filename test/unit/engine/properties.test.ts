@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  BpttWorkspace, bptt, bpttEach, clipByGlobalNorm, forward, globalNorm, readableBptt, trainSgd, trainedBuffers,
+  clipByGlobalNorm, createEngine, globalNorm, readableBptt, trainedBuffers,
   type LossSpec, type RnnGrads, type RnnParams, type SequenceBatch,
 } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
+import { testEngine } from '../../support/engine';
 import { BACKENDS, randomProblem } from './support';
 
 function scaledGrads(g: RnnGrads, factor: number): RnnGrads {
@@ -15,7 +16,7 @@ function scaledGrads(g: RnnGrads, factor: number): RnnGrads {
 
 describe('clipByGlobalNorm', () => {
   const { params, batch, targets, loss } = randomProblem(7, { B: 2, T: 6, D: 3, H: 5, O: 2 }, { kind: 'mse', at: 'all' });
-  const grads = bptt(params, batch, targets, loss).grads;
+  const grads = testEngine.bptt(params, batch, targets, loss).grads;
   const norm = globalNorm(grads);
 
   test('never increases the norm, whatever the threshold', () => {
@@ -61,7 +62,7 @@ describe('training', () => {
   const { params, batch, targets, loss } = randomProblem(8, { B: 3, T: 5, D: 2, H: 4, O: 2 }, { kind: 'mse', at: 'all' });
 
   test('lr = 0 leaves every parameter (and h0) unchanged, bit for bit', () => {
-    const r = trainSgd(params, batch, targets, loss, { lr: 0, steps: 3, clip: 0.01 });
+    const r = testEngine.train(params, batch, targets, loss, { lr: 0, steps: 3, clip: 0.01 });
     assert.deepEqual(r.params.Wxh.data, params.Wxh.data);
     assert.deepEqual(r.params.Whh.data, params.Whh.data);
     assert.deepEqual(r.params.bh, params.bh);
@@ -74,8 +75,8 @@ describe('training', () => {
   });
 
   test('one step is θ − lr·clip(g), and the loss goes down for a small lr', () => {
-    const g = bptt(params, batch, targets, loss);
-    const r = trainSgd(params, batch, targets, loss, { lr: 0.01, steps: 1, clip: g.gradNorm / 2 });
+    const g = testEngine.bptt(params, batch, targets, loss);
+    const r = testEngine.train(params, batch, targets, loss, { lr: 0.01, steps: 1, clip: g.gradNorm / 2 });
     assert.equal(r.records[0].clipped, true);
     assert.equal(r.records[0].gradNorm, g.gradNorm);
     r.params.Whh.data.forEach((w, i) => {
@@ -118,7 +119,7 @@ describe('weights are shared across time', () => {
     const loss: LossSpec = { kind: 'mse', at: 'all' };
     const { params, batch, targets } = randomProblem(9, { B: 2, T: 5, D: 2, H: 3, O: 2 }, loss);
     if (targets.kind !== 'mse') throw new Error('mse targets expected');
-    const { grads } = bptt(params, batch, targets, loss);
+    const { grads } = testEngine.bptt(params, batch, targets, loss);
     const T = batch.T, HH = params.Whh.data.length, h = 1e-6;
     const Whhs = Array.from({ length: T }, () => params.Whh.data.slice());
     const perStep = Array.from({ length: T }, () => new Float64Array(HH));
@@ -148,8 +149,8 @@ describe('hiddenGradNorms', () => {
     test(`follow dh_t = Whyᵀ dy_t + Whhᵀ (dh_{t+1} ⊙ (1 − h_{t+1}²)) over the whole B×H matrix (${loss.at})`, () => {
       const { params, batch, targets } = randomProblem(11, { B: 3, T: 6, D: 2, H: 4, O: 3 }, loss);
       if (targets.kind !== 'mse') throw new Error('mse targets expected');
-      const r = bptt(params, batch, targets, loss);
-      const { hs, ys } = forward(params, batch);
+      const r = testEngine.bptt(params, batch, targets, loss);
+      const { hs, ys } = testEngine.forward(params, batch);
       const { B, T } = batch, H = 4, O = 3;
       const W = params.Whh.data, V = params.Why.data;
       let dhNext = new Float64Array(B * H); // dh_{t+1} ⊙ (1 − h_{t+1}²), per sequence
@@ -192,12 +193,12 @@ describe('fast path, readable path and plain reference agree', () => {
       test(`${JSON.stringify(shape)} ${loss.kind}/${typeof loss.at === 'string' ? loss.at : 'mask'}`, () => {
         const loss2 = shape.O === 1 && loss.kind === 'xent' ? { ...loss, kind: 'mse' as const } : loss;
         const { params, batch, targets } = randomProblem(200 + n, shape, loss2);
-        const ws = new BpttWorkspace({ kernels: 'wasm' });
+        const engine = createEngine({ kernels: 'wasm' });
         const results = [
           plainBptt(params, batch, targets, loss2), // the independent oracle first: the others are held to it
-          bptt(params, batch, targets, loss2, ws),
-          bptt(params, batch, targets, loss2, ws), // a reused workspace gives the same answer
-          ...BACKENDS.map((kernels) => bptt(params, batch, targets, loss2, new BpttWorkspace({ kernels }))),
+          engine.bptt(params, batch, targets, loss2),
+          engine.bptt(params, batch, targets, loss2), // a reused workspace gives the same answer
+          ...BACKENDS.map((kernels) => createEngine({ kernels }).bptt(params, batch, targets, loss2)),
           readableBptt(params, batch, targets, loss2),
         ];
         const close = (a: number, b: number, what: string): void =>
@@ -214,24 +215,24 @@ describe('fast path, readable path and plain reference agree', () => {
 
   const eachLosses: LossSpec[] = [{ kind: 'mse', at: 'last' }, { kind: 'mse', at: 'all' }, { kind: 'xent', at: 'last' }, { kind: 'xent', at: 'all' }];
   for (const loss of eachLosses) {
-    test(`bpttEach (sequences of different lengths together) equals one bptt per sequence (${loss.kind} at ${loss.at})`, () => {
+    test(`bptt of each sequence (sequences of different lengths together) equals one bptt per sequence (${loss.kind} at ${loss.at})`, () => {
       const base = randomProblem(300, { B: 1, T: 1, D: 4, H: 8, O: 4 }, loss);
       const lengths = [4, 1, 9, 4, 2, 12, 7, 7, 3];
       const sequences = lengths.map((T, i) => {
         const p = randomProblem(310 + i, { B: 1, T, D: 4, H: 8, O: 4 }, loss);
         return { batch: p.batch, targets: p.targets };
       });
-      for (const simd of [true, false]) {
-        const ws = new BpttWorkspace({ simd });
-        bpttEach(base.params, sequences.slice(2, 4), loss, ws); // leave other numbers in the workspace first
-        const together = bpttEach(base.params, sequences, loss, ws);
+      for (const kernels of ['wasm', 'typescript'] as const) {
+        const engine = createEngine({ kernels });
+        engine.bptt(base.params, sequences.slice(2, 4), loss, { each: true }); // leave other numbers in the workspace first
+        const together = engine.bptt(base.params, sequences, loss, { each: true });
         assert.equal(together.length, lengths.length);
         sequences.forEach((s, i) => {
-          const alone = bptt(base.params, s.batch, s.targets, loss);
+          const alone = testEngine.bptt(base.params, s.batch, s.targets, loss);
           const r = together[i];
           assert.equal(r.hiddenGradNorms.length, lengths[i]);
           const close = (a: number, b: number, what: string): void =>
-            assert.ok(Math.abs(a - b) <= 1e-12 * Math.abs(b) + 1e-15, `simd ${simd}, sequence ${i} (T=${lengths[i]}) ${what}: ${a} vs ${b}`);
+            assert.ok(Math.abs(a - b) <= 1e-12 * Math.abs(b) + 1e-15, `${kernels}, sequence ${i} (T=${lengths[i]}) ${what}: ${a} vs ${b}`);
           close(r.loss, alone.loss, 'loss');
           close(r.gradNorm, alone.gradNorm, 'gradNorm');
           r.hiddenGradNorms.forEach((v, t) => close(v, alone.hiddenGradNorms[t], `hiddenGradNorms[${t}]`));
@@ -242,7 +243,7 @@ describe('fast path, readable path and plain reference agree', () => {
   }
 
   test('WebAssembly SIMD kernels are in use in Node when chosen (else the fast path silently fell back)', () => {
-    assert.equal(new BpttWorkspace({ kernels: 'wasm' }).simd, true);
-    assert.equal(new BpttWorkspace({ kernels: 'typescript' }).simd, false);
+    assert.notEqual(createEngine({ kernels: 'wasm' }).kernels, 'typescript');
+    assert.equal(createEngine({ kernels: 'typescript' }).kernels, 'typescript');
   });
 });

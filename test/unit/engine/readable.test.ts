@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  BpttWorkspace, CORRECT_VARIANT, bptt, clipByGlobalNorm, clipDecision, forward, predictUnchecked, readableBptt, readableForward, sgdStep, sizesOf, trainedBuffers, zeroGrads,
+  CORRECT_VARIANT, clipByGlobalNorm, clipDecision, createEngine, readableBptt, readableForward, sizesOf, trainedBuffers, zeroGrads,
   type BpttVariant, type LossSpec,
 } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
+import { testEngine } from '../../support/engine';
 import { stepsWindow } from '../../support/plainSteps';
 import { BACKENDS, randomProblem } from './support';
 
@@ -27,16 +28,16 @@ describe('dL/dh_t itself (the lab\'s bptt returns it)', () => {
 
   for (const kernels of BACKENDS) {
     test(`the fast path returns the same vectors when asked (${kernels}), and none otherwise`, () => {
-      const ws = new BpttWorkspace({ kernels });
+      const engine = createEngine({ kernels });
       // Leave other numbers in the workspace first: the mask leaves step T out of the loss, so
       // nothing may come back from beyond it but zeros.
       const other = randomProblem(40, { B: 3, T: 7, D: 4, H: 9, O: 2 }, { kind: 'mse', at: 'all' });
-      bptt(other.params, other.batch, other.targets, other.loss, ws);
-      const fast = bptt(pr.params, pr.batch, pr.targets, pr.loss, ws, { hiddenGrads: true });
+      engine.bptt(other.params, other.batch, other.targets, other.loss);
+      const fast = engine.bptt(pr.params, pr.batch, pr.targets, pr.loss, { hiddenGrads: true });
       assert.ok(fast.hiddenGrads);
       assert.equal(fast.hiddenGrads.length, readable.hiddenGrads.length);
       fast.hiddenGrads.forEach((v, i) => close(v, readable.hiddenGrads[i], `hiddenGrads[${i}]`));
-      assert.equal(bptt(pr.params, pr.batch, pr.targets, pr.loss, ws).hiddenGrads, undefined);
+      assert.equal(engine.bptt(pr.params, pr.batch, pr.targets, pr.loss).hiddenGrads, undefined);
     });
   }
 });
@@ -47,14 +48,14 @@ describe('the fast forward pass is the readable one', () => {
       const shapes = [[46, { B: 5, T: 9, D: 3, H: 8, O: 3 }], [47, { B: 1, T: 4, D: 2, H: 5, O: 1 }], [48, { B: 6, T: 7, D: 1, H: 16, O: 1 }]] as const;
       for (const [seed, shape] of shapes) {
         const pr = randomProblem(seed, shape, { kind: 'mse', at: 'all' });
-        const fast = forward(pr.params, pr.batch, new BpttWorkspace({ kernels }));
+        const fast = createEngine({ kernels }).forward(pr.params, pr.batch);
         const readable = readableForward(pr.params, pr.batch, sizesOf(pr.params));
         assert.equal(fast.hs.length, readable.hs.length);
         assert.equal(fast.ys.length, readable.ys.length);
         fast.hs.forEach((v, i) => close(v, readable.hs[i], `hs[${i}]`));
         fast.ys.forEach((v, i) => close(v, readable.ys[i], `ys[${i}]`));
         // The outputs alone (held-out scoring) are the same numbers.
-        const ys = predictUnchecked(pr.params, pr.batch, sizesOf(pr.params), new BpttWorkspace({ kernels }));
+        const ys = createEngine({ kernels }).forward(pr.params, pr.batch, { validate: false, keep: 'outputs' });
         assert.equal(ys.length, readable.ys.length);
         ys.forEach((v, i) => close(v, readable.ys[i], `predicted ys[${i}]`));
       }
@@ -141,10 +142,10 @@ describe('one clipping rule for clipByGlobalNorm and for training', () => {
     const pr = randomProblem(45, { B: 1, T: 3, D: 2, H: 2, O: 1 }, { kind: 'mse', at: 'all' });
     // y = Why h + by overflows to Infinity with Why at the top of float64, so the gradient does too.
     const params = { ...pr.params, Why: { ...pr.params.Why, data: new Float64Array([1.7e308, 1.7e308]) } };
-    const { record } = sgdStep(params, pr.batch, pr.targets, pr.loss, 0.1, 1, sizesOf(params), 1);
+    const { record } = testEngine.sgdStep(params, pr.batch, pr.targets, pr.loss, { lr: 0.1, clip: 1 });
     assert.ok(!Number.isFinite(record.gradNorm));
     assert.equal(record.clipped, false);
-    const report = clipByGlobalNorm(bptt(params, pr.batch, pr.targets, pr.loss).grads, 1);
+    const report = clipByGlobalNorm(testEngine.bptt(params, pr.batch, pr.targets, pr.loss).grads, 1);
     assert.equal(report.clipped, record.clipped);
     assert.ok(!Number.isFinite(report.normBefore));
   });

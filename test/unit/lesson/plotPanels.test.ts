@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { globalNorm } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
 import { probeProblem, PROBE_DEFAULTS, type ProbeControls } from '../../../src/demos/probeProblem';
-import { agrees } from '../../../src/checker/oracle/agreement';
+import { agrees } from '../../../src/engine';
 import { clippingReadout } from '../../../webview/plot/clippingReadout';
 import { probeBackward } from '../../../webview/plot/probeBackward';
 import { relativeMaxDifference, whhContributions } from '../../../webview/plot/whhContributions';
+import { testEngine } from '../../support/engine';
 
 function oracle(controls: ProbeControls) {
   const { params, xs, target, T } = probeProblem(controls);
@@ -22,7 +23,7 @@ const CASES: ProbeControls[] = [PROBE_DEFAULTS, { ...PROBE_DEFAULTS, radius: 1.5
 
 test('the per-step contributions δ_t·h_{t−1}ᵀ add up to the reference dWhh', () => {
   for (const c of CASES) {
-    const b = probeBackward(probeProblem(c));
+    const b = probeBackward(testEngine, probeProblem(c));
     assert.equal(b.hs.length, c.T + 1, 'h_0..h_T');
     assert.deepEqual(Array.from(b.hs[0]), Array.from(probeProblem(c).params.h0), 'h_0 is the initial state');
     const { sum, norms } = whhContributions(b.hs, b.dhs);
@@ -35,7 +36,7 @@ test('the per-step contributions δ_t·h_{t−1}ᵀ add up to the reference dWhh
 });
 
 test('each contribution\'s size is the Frobenius norm of the outer product, written out', () => {
-  const b = probeBackward(probeProblem({ ...PROBE_DEFAULTS, T: 12 }));
+  const b = probeBackward(testEngine, probeProblem({ ...PROBE_DEFAULTS, T: 12 }));
   const { norms } = whhContributions(b.hs, b.dhs);
   const H = b.hs[0].length;
   for (let t = 1; t <= 12; t++) {
@@ -53,7 +54,7 @@ test('each contribution\'s size is the Frobenius norm of the outer product, writ
 });
 
 test('a dWhh that keeps only the last step\'s contribution does not add up (the weights-not-shared mistake)', () => {
-  const b = probeBackward(probeProblem(PROBE_DEFAULTS));
+  const b = probeBackward(testEngine, probeProblem(PROBE_DEFAULTS));
   const T = PROBE_DEFAULTS.T;
   const lastOnly = whhContributions(b.hs.slice(T - 1), b.dhs.slice(T - 1)).sum;
   const { sum } = whhContributions(b.hs, b.dhs);
@@ -67,7 +68,7 @@ test('a dWhh that keeps only the last step\'s contribution does not add up (the 
 test('clipping rescales all five gradients by one factor to the threshold; without one, nothing changes', () => {
   const ref = oracle(PROBE_DEFAULTS);
   const norm = globalNorm(ref.grads);
-  const b = probeBackward(probeProblem(PROBE_DEFAULTS));
+  const b = probeBackward(testEngine, probeProblem(PROBE_DEFAULTS));
   const none = clippingReadout(b.grads, null);
   assert.ok(Math.abs(none.normBefore - norm) < 1e-12 * norm);
   assert.equal(none.factor, 1);
@@ -83,5 +84,5 @@ test('clipping rescales all five gradients by one factor to the threshold; witho
   const above = clippingReadout(b.grads, norm * 2);
   assert.equal(above.factor, 1);
   // ∂L/∂h_t is computed before clipping: the panel never touches b.dhs.
-  assert.ok(relativeMaxDifference(b.dhs.flatMap((v) => Array.from(v)), probeBackward(probeProblem(PROBE_DEFAULTS)).dhs.flatMap((v) => Array.from(v))) === 0);
+  assert.ok(relativeMaxDifference(b.dhs.flatMap((v) => Array.from(v)), probeBackward(testEngine, probeProblem(PROBE_DEFAULTS)).dhs.flatMap((v) => Array.from(v))) === 0);
 });

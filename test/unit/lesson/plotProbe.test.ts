@@ -11,6 +11,7 @@ import { validateHostMessage } from '../../../webview/shared/validate';
 import { probeBackward } from '../../../webview/plot/probeBackward';
 import { relativeMaxDifference, whhContributions } from '../../../webview/plot/whhContributions';
 import { repoRoot } from '../../support/repoRoot';
+import { testEngine } from '../../support/engine';
 
 const WORKER = join(repoRoot(), 'dist', 'checker-worker.js');
 const lab = (name: string) => join(repoRoot(), 'test', 'fixtures', 'labs', name);
@@ -29,7 +30,7 @@ async function probe(name: string) {
 
 test('a correct lab: its dhs give contributions that add up to its dWhh, which is the engine\'s', async () => {
   const mine = await probe('correct-loops');
-  const engine = probeBackward(probeProblem(controls));
+  const engine = probeBackward(testEngine, probeProblem(controls));
   const { sum } = whhContributions(engine.hs, mine.dhs);
   assert.ok(mine.dWhh);
   const dWhh = mine.dWhh.flat();
@@ -40,13 +41,13 @@ test('a correct lab: its dhs give contributions that add up to its dWhh, which i
 
 test('a lab with typed-array rows is read the same way', async () => {
   const mine = await probe('correct-typed-arrays');
-  const engine = probeBackward(probeProblem(controls));
+  const engine = probeBackward(testEngine, probeProblem(controls));
   assert.ok(mine.dWhh && relativeMaxDifference(mine.dWhh.flat(), engine.grads.Whh.data) < 1e-9);
 });
 
 test('a lab that keeps one step\'s gradient for the shared weights: its dWhh is not the sum of its own contributions', async () => {
   const mine = await probe('mistake-weights-not-shared');
-  const engine = probeBackward(probeProblem(controls));
+  const engine = probeBackward(testEngine, probeProblem(controls));
   assert.ok(relativeMaxDifference(whhContributions(engine.hs, mine.dhs).sum, engine.grads.Whh.data) < 1e-9, 'its dhs are right');
   assert.ok(mine.dWhh && relativeMaxDifference(whhContributions(engine.hs, mine.dhs).sum, mine.dWhh.flat()) > 1e-6, 'its dWhh is not their sum');
 });
