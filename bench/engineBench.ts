@@ -9,7 +9,7 @@ import { formatNumber, row, type TargetRow } from './targets';
 const CHILD = process.env.RNN_LAB_BENCH_FMA_CHILD === '1';
 
 /**
- * The engine targets (BENCH.md workloads (a)–(d)), timed by the same code as `rnn-lab bench`, with
+ * The engine targets (docs/engine-bench.md workloads (a)–(d)), timed by the same code as `rnn-lab bench`, with
  * the plain-JS baseline measured in the same run: every row also says the speed-up over it.
  *
  * The kernels the users get: fused multiply-add where the runtime has relaxed SIMD (VS Code's

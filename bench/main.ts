@@ -1,4 +1,4 @@
-// `npm run bench`: every product target in one run — the engine (BENCH.md workloads), the checker
+// `npm run bench`: every product target in one run — the engine (docs/engine-bench.md workloads), the checker
 // (`rnn-lab check` as a user runs it) and the webviews (headless Chromium) — as one table of
 // measured value, target and PASS/FAIL, with the machine it ran on. Bundled and started by
 // scripts/bench.mjs after `npm run build`. Timings are wall-clock: run it on a quiet machine.

@@ -17,7 +17,7 @@ export const benchCommand: CliCommand = {
   help: [
     'usage: rnn-lab bench [--json] [--runs N] [--budget-ms N]',
     '',
-    'Times the engine on the workloads of test/fixtures/engine-cases/BENCH.md with seeded data:',
+    'Times the engine on the workloads of docs/engine-bench.md with seeded data:',
     '  (a) B=1 T=100 D=8 H=64 O=8   (b) B=32 T=100 D=8 H=64 O=8   (c) B=32 T=200 D=32 H=128 O=32',
     '  (d) the sweep T=1..200, a fresh B=1 sequence per T, loss at the last step',
     'and prints the median milliseconds and GFLOP/s, next to the engine without its WebAssembly SIMD',

@@ -11,7 +11,7 @@ export const engineCommand: CliCommand = {
   help: [
     'usage: rnn-lab engine <case.json>',
     '',
-    'Reads one case in the format of test/fixtures/engine-cases (params, xs, loss, targets and',
+    'Reads one case in the format of docs/engine-cases.md (params, xs, loss, targets and',
     'optionally train; expected and tolerance are ignored), runs forward + full BPTT and, when the',
     'case has "train", the SGD run. Prints one JSON object with loss, hiddenGradNorms, grads,',
     'gradNorm (+ trainLosses, trainGradNorms, finalLoss, finalParams), numbers at full float64 precision.',

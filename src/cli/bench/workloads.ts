@@ -3,22 +3,22 @@ import {
 } from '../../engine';
 
 /**
- * The four workloads of the engine benchmark (test/fixtures/engine-cases/BENCH.md): forward + full
+ * The four workloads of the engine benchmark (docs/engine-bench.md): forward + full
  * BPTT with the mse loss, float64, h0 = 0, Wxh ~ U(±√(3/D)), Whh and Why ~ U(±√(3/H)),
  * biases ~ U(±0.1), inputs and targets ~ U(−1, 1). Seeded, so every run times the same numbers.
- * The peers' figures are the anchors of BENCH.md ("current peers"): PyTorch cannot be installed on
+ * The peers' figures are the anchors of docs/engine-bench.md ("current peers"): PyTorch cannot be installed on
  * a fresh machine here, so they are not measured in the same run; plain JS loops are.
  */
 export interface Workload {
   readonly id: 'a' | 'b' | 'c' | 'd';
   readonly shape: string;
-  /** FLOPs of one forward + BPTT (the sweep: of all of it), 2 per multiply-add, from BENCH.md. */
+  /** FLOPs of one forward + BPTT (the sweep: of all of it), 2 per multiply-add, from docs/engine-bench.md. */
   readonly flops: number;
-  /** PyTorch 2.x autograd, float64, 1 thread: median ms from BENCH.md. */
+  /** PyTorch 2.x autograd, float64, 1 thread: median ms from docs/engine-bench.md. */
   readonly pytorchMs: number;
-  /** numpy + OpenBLAS manual BPTT, float64, 1 thread: median ms from BENCH.md. */
+  /** numpy + OpenBLAS manual BPTT, float64, 1 thread: median ms from docs/engine-bench.md. */
   readonly numpyMs: number;
-  /** Plain JS loops over Float64Array, median ms from BENCH.md (measured again in every run). */
+  /** Plain JS loops over Float64Array, median ms from docs/engine-bench.md (measured again in every run). */
   readonly plainJsAnchorMs: number;
   readonly params: RnnParams;
   readonly loss: LossSpec;

@@ -6,7 +6,7 @@ import { runEngineCase } from '../../../src/cli/engineCase';
 import { testEngine } from '../../support/engine';
 import { BACKENDS, compareAll, describeWorst, goldenCases } from './support';
 
-// Golden cases computed with PyTorch autograd in float64 (test/fixtures/engine-cases/README.md):
+// Golden cases computed with PyTorch autograd in float64 (docs/engine-cases.md):
 // every expected number within abs + rel·|exp|, and hiddenGradNorms also within a PURE relative
 // 1e-9, because in the vanishing cases they fall far below the absolute floor.
 const cases = goldenCases();
