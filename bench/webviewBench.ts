@@ -1,8 +1,8 @@
 import { build } from 'esbuild';
 import { PROBE_DEFAULTS, PROBE_SIZES } from '../src/demos/probeProblem';
-import { browser } from '../test/webview/harness/chromium';
+import { browser } from '../scripts/webview-harness/chromium';
 import { DEMO_IDS, demoById, type DemoId } from '../src/lesson/demos';
-import { closeBrowser, openWebview } from '../test/webview/harness';
+import { closeBrowser, openWebview } from '../scripts/webview-harness';
 import { formatNumber, median, percentile, row, type TargetRow } from './targets';
 
 const MOVES = 50;

@@ -10,7 +10,7 @@ import { GRADIENT_NORMS_DEFAULTS } from '../../src/demos/gradientNorms';
 import { PREDICT_DEFAULTS } from '../../src/demos/predictThenRun';
 import { TRAIN_DEFAULTS } from '../../src/demos/trainDemo';
 import { demoById, type DemoId } from '../../src/lesson/demos';
-import { closeBrowser, openWebview, type WebviewPage } from './harness';
+import { closeBrowser, openWebview, type WebviewPage } from '../../scripts/webview-harness';
 import { testEngine } from '../support/engine';
 
 after(closeBrowser);

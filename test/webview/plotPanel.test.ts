@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, type ProbeControls } from '../../src/demos/probeProblem';
 import { NO_LAB_REASON, UNTRUSTED_REASON } from '../../src/extension/plots/studentRunDecision';
-import { closeBrowser, openWebview, type WebviewPage } from './harness';
+import { closeBrowser, openWebview, type WebviewPage } from '../../scripts/webview-harness';
 import { correctStudent } from './plotStudent';
 import { testEngine } from '../support/engine';
 

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { engineProbe, probeProblem, PROBE_DEFAULTS, type ProbeControls } from '../../src/demos/probeProblem';
 import { globalNorm } from '../../src/engine';
 import { plainBptt } from '../../src/engine/reference/plainBptt';
-import { closeBrowser, openWebview, type WebviewPage } from './harness';
+import { closeBrowser, openWebview, type WebviewPage } from '../../scripts/webview-harness';
 import { probeBackward } from '../../webview/plot/probeBackward';
 import { correctStudent } from './plotStudent';
 import { testEngine } from '../support/engine';

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { repoRoot } from '../../support/repoRoot';
-import { builtWebviewBundles, closeBrowser, openWebview } from './index';
+import { builtWebviewBundles, closeBrowser, openWebview } from '../../../scripts/webview-harness';
 
 after(closeBrowser);
 

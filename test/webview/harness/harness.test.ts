@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { closeBrowser, openWebview } from './index';
+import { closeBrowser, openWebview } from '../../../scripts/webview-harness';
 
 after(closeBrowser);
 

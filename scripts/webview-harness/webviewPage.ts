@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { cspMetaTags, panelCompilesWasm } from '../../../src/extension/plots/webviewCsp';
+import { cspMetaTags, panelCompilesWasm } from '../../src/extension/plots/webviewCsp';
 import { browser } from './chromium';
 import { installVsCodeApiStandIn } from './vscodeApiStandIn';
 

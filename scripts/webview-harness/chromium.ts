@@ -1,7 +1,7 @@
 // One headless Debian Chromium per test process, found on PATH (playwright cannot download its own
 // browser offline). scripts/vscode-e2e/install.sh installs it with apt.
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/vscode-e2e/findChromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../vscode-e2e/findChromium.mjs';
 
 let shared: Promise<Browser> | undefined;
 
