@@ -1,4 +1,4 @@
-import { inLoss, stepLossAndGrad, type LossSpec, type RnnParams, type SequenceBatch, type Sizes, type Targets, type Engine } from '../engine';
+import { inLoss, sumOfSquares, stepLossAndGrad, type LossSpec, type RnnParams, type SequenceBatch, type Sizes, type Targets, type Engine } from '../engine';
 
 /**
  * ∂L/∂Whh split by how far the gradient travelled. Whh is used at every step s = 1..T, where it
@@ -46,5 +46,5 @@ export function whhContributionsByLag(engine: Engine, p: RnnParams, batch: Seque
 
 /** Frobenius norm of each lag's contribution, k = 1..T. */
 export function contributionNorms(contributions: readonly Float64Array[]): number[] {
-  return contributions.map((c) => Math.sqrt(c.reduce((s, v) => s + v * v, 0)));
+  return contributions.map((c) => Math.sqrt(sumOfSquares(c)));
 }
