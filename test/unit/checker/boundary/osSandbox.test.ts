@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -43,7 +43,7 @@ before(async () => {
   chmodSync(root, 0o755); // the sandbox runs as uid 65534 when the tests run as root
   server = createServer((socket) => { connections++; socket.destroy(); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
+  port = (server.address() as AddressInfo).port;
 });
 after(() => { server.close(); rmSync(root, { recursive: true, force: true }); });
 
