@@ -60,6 +60,7 @@ harness_row() {
 }
 
 tier install      check   bash scripts/vscode-e2e/install.sh
+tier install-sandbox check bash scripts/install-sandbox.sh
 tier build        check   npm run build
 tier typecheck    check   npm run typecheck
 tier lint         check   npm run lint
