@@ -117,7 +117,7 @@ class RnnEngine implements Engine {
     p: RnnParams, batch: SequenceBatch, targets: Targets, loss: LossSpec, update: SgdUpdate, options: StepOptions = {},
   ): { params: RnnParams; record: TrainStepRecord } {
     const sizes = options.validate === false ? sizesOf(p) : this.validated(p, batch, targets, loss);
-    if (options.validate !== false) validateSgdConfig({ ...update, steps: 1 });
+    if (options.validate !== false) validateSgdConfig({ ...update, steps: 1 }, 'update');
     const ws = this.workspace(sizes, batch.B, batch.T);
     return sgdStep(p, (q) => bpttBatch(q, batch, targets, loss, sizes, ws, false), update, options.step ?? 1);
   }
