@@ -76,7 +76,7 @@ export class LabChecker implements vscode.Disposable {
   }
 
   private async show(labDir: vscode.Uri, report: CheckReport): Promise<void> {
-    this.labStatus.update(labDir, report.tasks.map((t) => ({ id: t.id, state: t.status, message: t.message, hint: t.hint })));
+    this.labStatus.update(labDir, report.tasks.map((t) => ({ id: t.id, state: t.status, message: t.message, hint: t.hint, parts: t.parts })));
     this.diagnostics.clear();
     for (const [uri, list] of labDiagnostics(labDir, report)) {
       const fileUri = vscode.Uri.parse(uri);

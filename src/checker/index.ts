@@ -1,0 +1,6 @@
+/**
+ * The checker's face: everything the extension and the command line use to check a lab and to run
+ * the student's bptt for the gradient plot. What is behind it may move without a caller noticing.
+ */
+export { TASK_STATUSES, type CheckReport, type CheckTimings, type LabLanguage, type TaskReport, type TaskStatus } from './report';
+export { partLabel } from './oracle/advice';
