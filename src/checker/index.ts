@@ -4,3 +4,5 @@
  */
 export { TASK_STATUSES, type CheckReport, type CheckTimings, type LabLanguage, type TaskReport, type TaskStatus } from './report';
 export { partLabel } from './oracle/advice';
+export { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS } from './limits';
+export { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from './host/studentProbe';

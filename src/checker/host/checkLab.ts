@@ -14,6 +14,7 @@ import { LabSession } from './labSession';
 import { taskCases, type TaskCase } from '../oracle/taskCases';
 import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict, type Verdict } from '../oracle/verdicts';
 import { defaultWorkerPath } from './workerPath';
+import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS } from '../limits';
 
 export interface CheckOptions {
   /** Wall-clock budget per task (and for loading the lab), default 10 s. */
@@ -29,13 +30,7 @@ export interface CheckOptions {
   readonly onTask?: (task: TaskReport) => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-/**
- * The worker's heap limit (its resident memory may reach twice that). The lab's problems are small:
- * the limit is generous for any correct lab and low enough that a lab that allocates without end
- * is told it ran out of memory within a short budget, instead of running into the time limit.
- */
-export const DEFAULT_MEMORY_LIMIT_MB = 128;
+export { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS } from '../limits';
 
 /** The lab folder or its rnn.ts does not exist (the CLI exits 2). */
 export class LabNotFoundError extends Error {
