@@ -6,3 +6,9 @@ export { TASK_STATUSES, type CheckReport, type CheckTimings, type LabLanguage, t
 export { partLabel } from './oracle/advice';
 export { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS } from './limits';
 export { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from './host/studentProbe';
+export { CheckCancelledError, LabNotFoundError, checkLab, type CheckOptions } from './host/checkLab';
+export { childRuntime, seatBeltSummary, type ChildRuntime } from './host/childRuntime';
+export { formatJunit, formatText } from './host/formatReport';
+export { scaffoldLab, type ScaffoldResult } from './host/scaffold';
+export { LAB_ENTRY } from './labApi';
+export { formatLocation, type SourceLocation } from './location';

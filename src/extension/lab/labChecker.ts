@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CheckCancelledError, LabNotFoundError, checkLab } from '../../checker/host/checkLab';
-import { childRuntime } from '../../checker/host/childRuntime';
-import type { CheckReport, CheckTimings } from '../../checker/report';
+import { CheckCancelledError, LabNotFoundError, checkLab, childRuntime, type CheckReport, type CheckTimings } from '../../checker';
 import { warnIfUnbelted } from '../grade/seatBeltNotice';
 import type { LabStatusStore } from '../labStatus';
 import { labDiagnostics, widenToWord } from './labDiagnostics';
