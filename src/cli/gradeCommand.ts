@@ -96,7 +96,7 @@ function write(gradebook: Gradebook, flags: Record<string, string | true>, secon
 
 /** A submission the checker could not grade, as a report whose every task is that error (for JUnit). */
 function ungraded(name: string, error: string): CheckReport {
-  return { lab: name, tasks: LAB_TASK_IDS.map((id) => ({ id, status: 'error', message: `Not graded: ${error}`, hint: null, location: null })), passed: 0, total: LAB_TASK_IDS.length };
+  return { lab: name, tasks: LAB_TASK_IDS.map((id) => ({ id, status: 'error', message: `Not graded: ${error}`, hint: null, location: null, parts: [] })), passed: 0, total: LAB_TASK_IDS.length, language: 'typescript' };
 }
 
 /** One line per submission on stderr; on a terminal, one line rewritten in place. `null` ends it. */

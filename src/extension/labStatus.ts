@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import { LAB_TASK_IDS, type LabTaskId } from '../lesson/labTasks';
 import type { HintCode } from '../lesson/hintCodes';
+import type { TaskStatus } from '../checker';
 
-/** A task's state as the sidebar, status bar and Testing view show it. `unchecked` = never checked. */
-export type TaskState = 'pass' | 'fail' | 'error' | 'timeout' | 'todo' | 'unchecked';
+/** A task's state as the sidebar, status bar and Testing view show it: the checker's status, or `unchecked` = never checked. */
+export type TaskState = TaskStatus | 'unchecked';
 
 export interface TaskStatusEntry {
   readonly id: LabTaskId;
   readonly state: TaskState;
   readonly message: string;
   readonly hint: HintCode | null;
+  /** The parts of the result the check found wrong (the checker's `TaskReport.parts`). */
+  readonly parts: readonly string[];
 }
 
 /**
@@ -30,7 +33,7 @@ export class LabStatusStore implements vscode.Disposable {
   }
 
   get(id: LabTaskId): TaskStatusEntry {
-    return this.entries.get(id) ?? { id, state: 'unchecked', message: 'Not checked yet.', hint: null };
+    return this.entries.get(id) ?? { id, state: 'unchecked', message: 'Not checked yet.', hint: null, parts: [] };
   }
 
   all(): TaskStatusEntry[] {

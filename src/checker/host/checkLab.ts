@@ -12,8 +12,9 @@ import type { CheckReport, CheckTimings, TaskReport } from '../report';
 import type { Sandbox } from './sandbox';
 import { LabSession } from './labSession';
 import { taskCases, type TaskCase } from '../oracle/taskCases';
-import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from '../oracle/verdicts';
+import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict, type Verdict } from '../oracle/verdicts';
 import { defaultWorkerPath } from './workerPath';
+import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS } from '../limits';
 
 export interface CheckOptions {
   /** Wall-clock budget per task (and for loading the lab), default 10 s. */
@@ -29,13 +30,7 @@ export interface CheckOptions {
   readonly onTask?: (task: TaskReport) => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-/**
- * The worker's heap limit (its resident memory may reach twice that). The lab's problems are small:
- * the limit is generous for any correct lab and low enough that a lab that allocates without end
- * is told it ran out of memory within a short budget, instead of running into the time limit.
- */
-export const DEFAULT_MEMORY_LIMIT_MB = 128;
+export { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS } from '../limits';
 
 /** The lab folder or its rnn.ts does not exist (the CLI exits 2). */
 export class LabNotFoundError extends Error {
@@ -77,9 +72,9 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
   });
   const timings: CheckTimings = { compileMs: 0, totalMs: 0, taskMs: {} };
   const tasks: TaskReport[] = [];
-  const add = ({ id, status, message, hint, location }: TaskReport): void => {
+  const add = ({ id, status, message, hint, location, parts }: TaskReport): void => {
     // The report's keys in one order, whichever verdict the fields came from.
-    const t: TaskReport = { id, status, message, hint, location };
+    const t: TaskReport = { id, status, message, hint, location, parts };
     tasks.push(t);
     options.onTask?.(t);
   };
@@ -87,14 +82,14 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
     const prepared = await session.prepare();
     if (prepared.kind === 'cancelled') throw new CheckCancelledError();
     if (prepared.kind !== 'ready') {
-      for (const id of LAB_TASK_IDS) add({ id, ...unloadableVerdict(prepared, timeoutMs), hint: null });
+      for (const id of LAB_TASK_IDS) add({ id, ...noResult(unloadableVerdict(prepared, timeoutMs)) });
     } else {
       timings.compileMs = prepared.lab.compileMs;
       for (const id of LAB_TASK_IDS) {
         const started = performance.now();
         const location = prepared.lab.declarations[id] ?? null;
         const notAFunction = exportVerdict(id, prepared.exports[id], location);
-        add({ id, ...(notAFunction ? { ...notAFunction, hint: null } : await checkTask(session, id, casesOf(id), timeoutMs, location)) });
+        add({ id, ...(notAFunction ? noResult(notAFunction) : await checkTask(session, id, casesOf(id), timeoutMs, location)) });
         timings.taskMs[id] = performance.now() - started;
       }
     }
@@ -103,10 +98,15 @@ export async function checkLab(labDir: string, options: CheckOptions = {}): Prom
   }
   timings.totalMs = performance.now() - t0;
   const passed = tasks.filter((t) => t.status === 'pass').length;
-  return { report: { lab: options.labName ?? labDir, tasks, passed, total: LAB_TASK_IDS.length }, timings };
+  return { report: { lab: options.labName ?? labDir, tasks, passed, total: LAB_TASK_IDS.length, language: 'typescript' }, timings };
 }
 
 type TaskVerdict = Omit<TaskReport, 'id'>;
+
+/** A verdict on a task that returned nothing to compare: no hint, no parts. */
+function noResult(v: Verdict): TaskVerdict {
+  return { ...v, hint: null, parts: [] };
+}
 
 /** The cases are seeded, the same for every lab: computed once per process (a graded class shares them). */
 const cases = new Map<LabTaskId, readonly TaskCase[]>();
@@ -136,24 +136,24 @@ async function checkTask(session: LabSession, id: LabTaskId, cases: readonly Tas
     if (!verdict) continue;
     // An unrecognised wrong result: does the same input, twice in a row, give two results?
     const stateful = verdict.hint === null || verdict.hint === 'non-finite' ? await repeatedCallDiffers(session, id, c, timeoutMs) : null;
-    if (stateful) return { status: 'fail', message: statefulMessage(id, c.label, stateful, describeInput(id, c.args)), hint: 'stateful', location };
+    if (stateful) return { status: 'fail', message: statefulMessage(id, c.label, stateful, describeInput(id, c.args)), hint: 'stateful', location, parts: verdict.parts };
     return { ...verdict, message: verdict.message + printedNote(run.kind === 'ran' ? run.printedBytes : 0), location };
   }
-  if (outcomes.length === cases.length) return { status: 'pass', message: passMessage(id, cases.length), hint: null, location };
+  if (outcomes.length === cases.length) return { status: 'pass', message: passMessage(id, cases.length), hint: null, location, parts: [] };
   // Every case before it was right: the verdict is the hang or crash, on the case it happened in.
   const c = cases[outcomes.length];
   const input = ` on input ${c.label}`;
-  if (run.kind === 'ran') return { ...crashedVerdict(id, input, 'It produced no result.', location), hint: null };
+  if (run.kind === 'ran') return noResult(crashedVerdict(id, input, 'It produced no result.', location));
   if (run.kind === 'timeout') {
     const v = timeoutVerdict(id, timeoutMs, input, location);
-    return { ...v, message: withInputValues(v.message, id, c), hint: null };
+    return noResult({ ...v, message: withInputValues(v.message, id, c) });
   }
-  return { ...crashedVerdict(id, input, `${run.message} The other tasks were checked in a fresh worker.`, location), hint: null };
+  return noResult(crashedVerdict(id, input, `${run.message} The other tasks were checked in a fresh worker.`, location));
 }
 
 function threwVerdict(id: LabTaskId, c: TaskCase, error: ThrownError, location: SourceLocation | null): TaskVerdict {
   const v = thrownVerdict(id, error, ` on input ${c.label}`, location);
-  return { ...v, message: v.status === 'todo' ? v.message : withInputValues(v.message, id, c), hint: null };
+  return noResult({ ...v, message: v.status === 'todo' ? v.message : withInputValues(v.message, id, c) });
 }
 
 /** A message followed by the case's input values, so the student can paste them into a test. */

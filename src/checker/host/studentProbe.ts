@@ -5,6 +5,7 @@ import { LAB_ENTRY } from '../labApi';
 import { LabSession } from './labSession';
 import { crashedVerdict, exportVerdict, thrownVerdict, timeoutVerdict, unloadableVerdict } from '../oracle/verdicts';
 import { defaultWorkerPath } from './workerPath';
+import { DEFAULT_MEMORY_LIMIT_MB } from '../limits';
 
 /**
  * Runs the student's own `bptt` once, in the sandbox, on the given problem and returns what the
@@ -33,7 +34,6 @@ export type StudentProbeResult =
   }
   | { ok: false; status: 'todo' | 'error' | 'timeout'; message: string; location: { file: string; line: number; column: number } | null };
 
-const PROBE_MEMORY_MB = 256;
 
 export async function runStudentProbe(
   req: StudentProbeRequest,
@@ -45,7 +45,7 @@ export async function runStudentProbe(
   const session = new LabSession(req.labDir, {
     workerPath: options.workerPath ?? defaultWorkerPath(),
     timeoutMs: req.timeoutMs,
-    memoryLimitMb: PROBE_MEMORY_MB,
+    memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
     signal: options.signal,
   });
   try {

@@ -44,6 +44,11 @@ export function entryAdvice(task: LabTaskId, path: string): string {
   }
 }
 
+/** The lesson's name for one of a task's `TaskReport.parts`, e.g. bptt's `grads.Whh` → `dWhh`. */
+export function partLabel(task: LabTaskId, part: string): string {
+  return task === 'rnnStep' ? 'h' : entryLabel(task, part);
+}
+
 /**
  * The lesson's name for an entry or a part: the gradients of bptt are dWxh, dWhh, …; clipping's stay
  * grads.Whh. A step of hs, ys or dhs also gets its number t = 1..T (dhs[0] is step 1).

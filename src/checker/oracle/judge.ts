@@ -1,7 +1,7 @@
 import type { HintCode } from '../../lesson/hintCodes';
 import type { LabTaskId } from '../../lesson/labTasks';
 import { entryLabel } from './advice';
-import { firstMismatch, partMismatch, valueAt, type Expected } from './partCompare';
+import { firstMismatch, partDistance, partMismatch, valueAt, type Expected, type Part } from './partCompare';
 import { describeInput, mismatchMessage, mutationMessage, type Explanation } from './feedback';
 import type { Variant } from './mistakes';
 import { TASK_PARTS, variantExplains, type TaskCase } from './taskCases';
@@ -10,6 +10,8 @@ export interface Judgement {
   readonly status: 'fail' | 'error';
   readonly message: string;
   readonly hint: HintCode | null;
+  /** The parts that disagree, the one furthest off first (see `TaskReport.parts`). */
+  readonly parts: readonly string[];
 }
 
 /**
@@ -22,13 +24,13 @@ export function judge(id: LabTaskId, c: TaskCase, got: unknown, mutation: string
   const first = firstMismatch(c.expected, got, '', parts, c.baseline);
   const input = (): string => describeInput(id, c.args);
   if (first?.kind === 'bad-value' && first.got === 'a Promise') {
-    return { status: 'error', message: `${id} returned a Promise: it is declared async (or returns one). The lab's functions must return their result directly; remove "async" and any "await".`, hint: null };
+    return { status: 'error', message: `${id} returned a Promise: it is declared async (or returns one). The lab's functions must return their result directly; remove "async" and any "await".`, hint: null, parts: [] };
   }
   if (first?.kind === 'bad-value' || first?.kind === 'shape') {
     const hint: HintCode | null = first.kind === 'shape' ? 'wrong-shape' : null;
-    return { status: first.kind === 'shape' ? 'fail' : 'error', message: mismatchMessage(id, c.label, first, [], [], input()), hint };
+    return { status: first.kind === 'shape' ? 'fail' : 'error', message: mismatchMessage(id, c.label, first, [], [], input()), hint, parts: partsAt(parts, first.path) };
   }
-  if (mutation) return { status: 'fail', message: mutationMessage(id, c.label, mutation), hint: 'mutates-input' };
+  if (mutation) return { status: 'fail', message: mutationMessage(id, c.label, mutation), hint: 'mutates-input', parts: [] };
   if (!first) return null;
 
   const wrong = parts.filter((part) => partMismatch(part, valueAt(c.expected, part.path) as Expected, valueAt(got, part.path), valueAt(c.baseline, part.path) as Expected | undefined) !== null);
@@ -44,5 +46,16 @@ export function judge(id: LabTaskId, c: TaskCase, got: unknown, mutation: string
     part: name, says: `${v.says(name)}${others.length > 0 ? ` (and the same in ${others.join(', ')})` : ''}`, hint: v.hint,
   }));
   const hint = explained.find((x) => x.hint !== null)?.hint ?? (first.kind === 'non-finite' ? 'non-finite' : null);
-  return { status: 'fail', message: mismatchMessage(id, c.label, first, wrong.map((p) => entryLabel(id, p.path)), explained, input()), hint };
+  const distance = new Map(wrong.map((part) => [part, partDistance(part, valueAt(c.expected, part.path) as Expected, valueAt(got, part.path), valueAt(c.baseline, part.path) as Expected | undefined)]));
+  const furthestFirst = [...wrong].sort((a, b) => (distance.get(b) ?? 0) - (distance.get(a) ?? 0));
+  return { status: 'fail', message: mismatchMessage(id, c.label, first, wrong.map((p) => entryLabel(id, p.path)), explained, input()), hint, parts: furthestFirst.map((p) => p.name) };
+}
+
+/**
+ * The parts a wrong structure at `path` lies in or covers: `grads.Whh[2]` is in grads.Whh; a missing
+ * `grads` covers every gradient; a wrong whole result covers every part.
+ */
+function partsAt(parts: readonly Part[], path: string): string[] {
+  const within = (inner: string, outer: string): boolean => outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return parts.filter((part) => within(path, part.path) || within(part.path, path)).map((part) => part.name);
 }

@@ -78,6 +78,8 @@ function walkStructure(e: Expected, g: unknown, path: string, inArray = false): 
  * or a per-step list (hs, ys, dhs) whose steps are each compared on their own.
  */
 export interface Part {
+  /** Its name in reports (`TaskReport.parts`): the path, or `h` for rnnStep's result. */
+  readonly name: string;
   /** Where it sits in the result, e.g. `grads.Whh`; '' for a result that is the part itself. */
   readonly path: string;
   readonly perStep: boolean;
@@ -104,6 +106,35 @@ export function partAgrees(part: Part, expected: Expected, got: unknown, baselin
   }
   const rows = expected as Expected[], gotRows = got as unknown[];
   return rows.every((row, t) => agrees(flatNumbers(row), flatNumbers(gotRows[t])));
+}
+
+/**
+ * How far off a part is, relative to its own size: ‖got − expected‖ / ‖expected‖ (as a change from
+ * the baseline, like `partAgrees`), the largest over the steps of a per-step part; Infinity where a
+ * finite entry came back non-finite or the expected part is zero. Its structure must already match.
+ */
+export function partDistance(part: Part, expected: Expected, got: unknown, baseline?: Expected): number {
+  if (!part.perStep) {
+    const base = baseline === undefined ? undefined : flatNumbers(baseline);
+    return relativeDistance(minus(flatNumbers(expected), base), minus(flatNumbers(got), base));
+  }
+  const rows = expected as Expected[], gotRows = got as unknown[];
+  return Math.max(0, ...rows.map((row, t) => relativeDistance(flatNumbers(row), flatNumbers(gotRows[t]))));
+}
+
+function relativeDistance(expected: readonly number[], got: readonly number[]): number {
+  if (agrees(expected, got)) return 0;
+  let scale = 0;
+  for (let i = 0; i < expected.length; i++) {
+    if (!Number.isFinite(expected[i]) || !Number.isFinite(got[i])) return Infinity;
+    scale = Math.max(scale, Math.abs(expected[i]), Math.abs(got[i]));
+  }
+  let diff2 = 0, size2 = 0;
+  for (let i = 0; i < expected.length; i++) {
+    diff2 += ((got[i] - expected[i]) / scale) ** 2;
+    size2 += (expected[i] / scale) ** 2;
+  }
+  return size2 === 0 ? Infinity : Math.sqrt(diff2 / size2);
 }
 
 /**

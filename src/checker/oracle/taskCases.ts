@@ -27,15 +27,19 @@ export interface TaskCase {
 
 /** The parts of each task's result, each compared on its own, in the order a message names them. */
 export const TASK_PARTS: Readonly<Record<LabTaskId, readonly Part[]>> = {
-  rnnStep: [{ path: '', perStep: false }],
-  forward: [{ path: 'hs', perStep: true }, { path: 'ys', perStep: true }],
-  bptt: [{ path: 'loss', perStep: false }, { path: 'dhs', perStep: true }, ...gradientParts('grads')],
-  clipGradNorm: [{ path: 'norm', perStep: false }, ...gradientParts('grads')],
-  trainStep: [{ path: 'loss', perStep: false }, { path: 'norm', perStep: false }, ...gradientParts('params')],
+  rnnStep: [{ name: 'h', path: '', perStep: false }],
+  forward: [part('hs', true), part('ys', true)],
+  bptt: [part('loss'), part('dhs', true), ...gradientParts('grads')],
+  clipGradNorm: [part('norm'), ...gradientParts('grads')],
+  trainStep: [part('loss'), part('norm'), ...gradientParts('params')],
 };
 
+function part(path: string, perStep = false): Part {
+  return { name: path, path, perStep };
+}
+
 function gradientParts(prefix: string): Part[] {
-  return PARAM_KEYS.map((k) => ({ path: `${prefix}.${k}`, perStep: false }));
+  return PARAM_KEYS.map((k) => part(`${prefix}.${k}`));
 }
 
 const LR = 0.1;

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CheckCancelledError, LabNotFoundError, checkLab } from '../../checker/host/checkLab';
-import { childRuntime } from '../../checker/host/childRuntime';
-import type { CheckReport, CheckTimings } from '../../checker/report';
+import { CheckCancelledError, LabNotFoundError, checkLab, childRuntime, type CheckReport, type CheckTimings } from '../../checker';
 import { warnIfUnbelted } from '../grade/seatBeltNotice';
 import type { LabStatusStore } from '../labStatus';
 import { labDiagnostics, widenToWord } from './labDiagnostics';
@@ -76,7 +74,7 @@ export class LabChecker implements vscode.Disposable {
   }
 
   private async show(labDir: vscode.Uri, report: CheckReport): Promise<void> {
-    this.labStatus.update(labDir, report.tasks.map((t) => ({ id: t.id, state: t.status, message: t.message, hint: t.hint })));
+    this.labStatus.update(labDir, report.tasks.map((t) => ({ id: t.id, state: t.status, message: t.message, hint: t.hint, parts: t.parts })));
     this.diagnostics.clear();
     for (const [uri, list] of labDiagnostics(labDir, report)) {
       const fileUri = vscode.Uri.parse(uri);

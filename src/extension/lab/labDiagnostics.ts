@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { SourceLocation } from '../../checker/location';
-import type { CheckReport, TaskReport } from '../../checker/report';
+import type { CheckReport, SourceLocation, TaskReport } from '../../checker';
 
 /** Each task that does not pass becomes a diagnostic in the Problems view, at the function concerned. */
 export function labDiagnostics(labDir: vscode.Uri, report: CheckReport): Map<string, vscode.Diagnostic[]> {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LAB_ENTRY } from '../../checker/labApi';
+import { LAB_ENTRY } from '../../checker';
 
 /** How many lab folders one workspace search lists; beyond that the student is told and may browse. */
 export const LAB_SEARCH_LIMIT = 200;

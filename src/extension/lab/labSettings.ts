@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../../checker';
 
 /** The lab's settings (package.json contributes.configuration). */
 export interface LabSettings {
@@ -6,8 +7,6 @@ export interface LabSettings {
   readonly onSave: boolean;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
-const MIN_TIMEOUT_MS = 100;
 /** The last invalid value warned about, so a bad setting is named once, not on every check. */
 let warnedTimeout: unknown;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CheckReport, TaskReport } from '../../checker/report';
+import type { CheckReport, TaskReport } from '../../checker';
 import { LAB_TASKS, type LabTaskId } from '../../lesson/labTasks';
 import { rangeAt } from './labDiagnostics';
 

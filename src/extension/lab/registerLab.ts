@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CheckReport } from '../../checker/report';
+import type { CheckReport } from '../../checker';
 import type { LabStatusStore } from '../labStatus';
 import { LabChecker } from './labChecker';
 import type { LabFinder } from './labFinder';

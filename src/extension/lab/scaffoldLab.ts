@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { scaffoldLab, type ScaffoldResult } from '../../checker/host/scaffold';
+import { scaffoldLab, type ScaffoldResult } from '../../checker';
 
 /**
  * RNN Lab: Scaffold Lab Files. Asks where (an `rnn-lab` folder in a workspace folder, or any folder),

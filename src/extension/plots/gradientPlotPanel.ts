@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from '../../checker/host/studentProbe';
+import { runStudentProbe, type StudentProbeRequest, type StudentProbeResult } from '../../checker';
 import { probeProblem, PROBE_DEFAULTS, studentProbeInput, type ProbeControls } from '../../demos/probeProblem';
 import type { LastBpttCheck, StudentProbeOutcome, WebviewToHost } from '../../protocol';
 import type { LabFinder } from '../lab/labFinder';
+import { readLabSettings } from '../lab/labSettings';
 import type { LabStatusStore } from '../labStatus';
 import { saveExport } from './exportFile';
 import { lastBpttCheck } from './lastBpttCheck';
@@ -14,8 +15,6 @@ import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const GRADIENT_PLOT_VIEW_TYPE = 'rnnLab.gradientPlot';
 const TITLE = 'RNN Lab: Gradient Plot';
-/** The student's bptt gets this long per run (it runs on every control change). */
-const PROBE_TIMEOUT_MS = 10_000;
 
 export interface PlotDeps {
   readonly extensionUri: vscode.Uri;
@@ -137,7 +136,7 @@ export class GradientPlotPanel implements vscode.Disposable {
     const input = studentProbeInput(probeProblem(controls));
     let result: StudentProbeOutcome;
     try {
-      const r = await this.deps.probe({ labDir, ...input, timeoutMs: PROBE_TIMEOUT_MS }, abort.signal);
+      const r = await this.deps.probe({ labDir, ...input, timeoutMs: readLabSettings().timeoutMs }, abort.signal);
       result = r.ok
         ? { ok: true, norms: r.dhsNorms, loss: r.loss, elapsedMs: r.elapsedMs, dhs: r.dhs, dWhh: r.dWhh, gradNorm: r.gradNorm }
         : { ok: false, status: r.status, message: r.location ? `${r.message} (${r.location.file}:${r.location.line})` : r.message };

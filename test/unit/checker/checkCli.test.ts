@@ -20,12 +20,15 @@ function rnnLab(...args: string[]): { status: number | null; stdout: string; std
 }
 
 /** Asserts the exact JSON shape of the check report (docs/cli.md) and returns it. */
-function parseReport(stdout: string): { lab: string; tasks: { id: string; status: string; message: string; hint: string | null; location: unknown }[]; passed: number; total: number } {
+function parseReport(stdout: string): { lab: string; tasks: { id: string; status: string; message: string; hint: string | null; location: unknown; parts: string[] }[]; passed: number; total: number; language: string } {
   const r = JSON.parse(stdout) as ReturnType<typeof parseReport>;
-  assert.deepEqual(Object.keys(r), ['lab', 'tasks', 'passed', 'total']);
+  assert.deepEqual(Object.keys(r), ['lab', 'tasks', 'passed', 'total', 'language']);
+  assert.equal(r.language, 'typescript');
   assert.deepEqual(r.tasks.map((t) => t.id), [...LAB_TASK_IDS]);
   for (const t of r.tasks) {
-    assert.deepEqual(Object.keys(t), ['id', 'status', 'message', 'hint', 'location']);
+    assert.deepEqual(Object.keys(t), ['id', 'status', 'message', 'hint', 'location', 'parts']);
+    assert.ok(Array.isArray(t.parts) && t.parts.every((p) => typeof p === 'string'));
+    if (t.status === 'pass') assert.deepEqual(t.parts, []);
     assert.ok(['pass', 'fail', 'error', 'timeout', 'todo'].includes(t.status));
     assert.ok(t.hint === null || (HINT_CODES as readonly string[]).includes(t.hint));
     assert.ok(t.message.length > 0);

@@ -11,9 +11,9 @@ import { MISCONCEPTION } from '../../../src/lesson/misconception';
 function report(line: string): CheckReport {
   const tasks = line.split(' ').map((cell, i) => {
     const [status, hint] = cell.split('/');
-    return { id: LAB_TASK_IDS[i], status: status as TaskStatus, message: '…', hint: (hint ?? null) as HintCode | null, location: null };
+    return { id: LAB_TASK_IDS[i], status: status as TaskStatus, message: '…', hint: (hint ?? null) as HintCode | null, location: null, parts: [] };
   });
-  return { lab: 'x', tasks, passed: tasks.filter((t) => t.status === 'pass').length, total: 5 };
+  return { lab: 'x', tasks, passed: tasks.filter((t) => t.status === 'pass').length, total: 5, language: 'typescript' };
 }
 
 const CLASS: GradedSubmission[] = [

@@ -1,5 +1,5 @@
-// The plot names the part of bptt the last check found wrong, read from the checker's own message:
-// run on real fixture labs, so a change in the checker's wording shows up here.
+// The plot names the part of bptt the last check found wrong, from the report's parts (never its
+// message's words): run on real fixture labs.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lastBpttCheck } from '../../../src/extension/plots/lastBpttCheck';
@@ -8,16 +8,23 @@ import { check, fixture, task } from '../checker/support';
 test('a lab whose only mistake is in dWhh: the plot is told "dWhh"', async () => {
   const bptt = task(await check(fixture('mistake-off-by-one')), 'bptt');
   assert.equal(bptt.status, 'fail');
-  assert.deepEqual(lastBpttCheck({ state: bptt.status, message: bptt.message }), { status: 'fail', part: 'dWhh' });
+  assert.deepEqual(lastBpttCheck({ state: bptt.status, parts: bptt.parts }), { status: 'fail', part: 'dWhh' });
 });
 
 test('a passing, to-do or never checked bptt gives the plot nothing to add', async () => {
   const bptt = task(await check(fixture('correct-loops')), 'bptt');
-  assert.equal(lastBpttCheck({ state: bptt.status, message: bptt.message }), null);
-  assert.equal(lastBpttCheck({ state: 'todo', message: 'TODO: bptt' }), null);
-  assert.equal(lastBpttCheck({ state: 'unchecked', message: 'Not checked yet.' }), null);
+  assert.equal(lastBpttCheck({ state: bptt.status, parts: bptt.parts }), null);
+  assert.equal(lastBpttCheck({ state: 'todo', parts: [] }), null);
+  assert.equal(lastBpttCheck({ state: 'unchecked', parts: [] }), null);
 });
 
-test('a bptt that crashed is named by its status, with no part', () => {
-  assert.deepEqual(lastBpttCheck({ state: 'error', message: 'bptt threw TypeError: x is undefined (rnn.ts:40)' }), { status: 'error', part: null });
+test('a bptt that crashed is named by its status, with no part', async () => {
+  const bptt = task(await check(fixture('hostile-throws')), 'bptt');
+  assert.equal(bptt.status, 'error');
+  assert.deepEqual(lastBpttCheck({ state: bptt.status, parts: bptt.parts }), { status: 'error', part: null });
+});
+
+test('the loss and dhs keep their own names', () => {
+  assert.deepEqual(lastBpttCheck({ state: 'fail', parts: ['loss', 'grads.by'] }), { status: 'fail', part: 'loss' });
+  assert.deepEqual(lastBpttCheck({ state: 'fail', parts: ['dhs'] }), { status: 'fail', part: 'dhs' });
 });
