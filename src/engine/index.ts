@@ -28,3 +28,4 @@ export * from './random';
 export * from './init';
 export * from './sequenceTasks';
 export * from './nested';
+export * from './gated';
