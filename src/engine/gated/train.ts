@@ -1,5 +1,7 @@
 import type { LossSpec, SequenceBatch, Targets } from '../batch';
 import { clipDecision } from '../clip';
+import { bpttUnchecked } from '../fast/fastBptt';
+import { cloneParams, trainedBuffers, type RnnParams, type Sizes } from '../params';
 import type { TrainStepRecord } from '../train';
 import { adamUpdate, type AdamConfig, type AdamState } from './adam';
 import { gatedBpttUnchecked } from './bptt';
@@ -32,5 +34,19 @@ export function gatedAdamStep<P extends GatedParams>(
   const { scale, clipped } = clip === null ? { scale: 1, clipped: false } : clipDecision(gradNorm, clip);
   const next = cloneGatedParams(p);
   const after = adamUpdate(config, state, gatedBuffers(next), gatedBuffers(grads), scale);
+  return { params: next, state: after, record: { step: after.steps, loss: L, gradNorm, clipped, appliedNorm: scale * gradNorm } };
+}
+
+/**
+ * One Adam step of the plain tanh RNN, with the same clipping rule, so a comparison trains every
+ * cell with one optimiser (the RNN's gradient from the engine's bptt, its buffers from trainedBuffers).
+ */
+export function rnnAdamStep(
+  p: RnnParams, state: AdamState, batch: SequenceBatch, targets: Targets, loss: LossSpec, config: AdamConfig, clip: number | null, sizes: Sizes,
+): { params: RnnParams; state: AdamState; record: TrainStepRecord } {
+  const { loss: L, grads, gradNorm } = bpttUnchecked(p, batch, targets, loss, sizes);
+  const { scale, clipped } = clip === null ? { scale: 1, clipped: false } : clipDecision(gradNorm, clip);
+  const next = cloneParams(p);
+  const after = adamUpdate(config, state, trainedBuffers(next), trainedBuffers(grads), scale);
   return { params: next, state: after, record: { step: after.steps, loss: L, gradNorm, clipped, appliedNorm: scale * gradNorm } };
 }
