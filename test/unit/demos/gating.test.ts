@@ -3,6 +3,8 @@
 // (test/unit/engine/gatedReference.ts), the plain reference BPTT for the RNN, an Adam step and the
 // clipping rule written in this file; held-out accuracy scored by the tests' own forward passes.
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import type { GatedParams, LossSpec, RnnParams, SequenceTask } from '../../../src/engine';
 import { plainBptt } from '../../../src/engine/reference/plainBptt';
@@ -14,6 +16,7 @@ import { conceptCheckById } from '../../../src/lesson/conceptChecks';
 import { demoById } from '../../../src/lesson/demos';
 import { LECTURE } from '../../../src/lesson/schedule';
 import { referenceGatedBptt, referenceGatedForward } from '../engine/gatedReference';
+import { repoRoot } from '../../support/repoRoot';
 import { forwardOne, relDiff } from './reference';
 
 const c = GATING_DEFAULTS;
@@ -162,4 +165,21 @@ test('the wrap-up block and the clipping check\'s revealed answer link to the de
   assert.equal(conceptCheckById('check.clipping')?.demo, 'gating');
   const order = presenterOrder();
   assert.equal(order.indexOf('gating'), order.indexOf('clipping') + 1);
+});
+
+test('the README\'s demo row states the reference\'s numbers', () => {
+  const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+  const row = readme.split('\n').find((l) => l.startsWith('| `gating` |'));
+  assert.ok(row, 'README has a row for gating');
+  const at = (cell: GatingCell, k: number, trained: boolean): string => {
+    const ref = retrained.get(cell);
+    assert.ok(ref);
+    return shortNumber(ratioAt(trained ? ref.params : gatingStart(cell, c), k));
+  };
+  assert.ok(row.includes(`at k = ${c.T - 1}: ${GATING_CELLS.map((cell) => at(cell, c.T - 1, false)).join(', ')}`), row);
+  assert.ok(row.includes(`held-out accuracy ${GATING_CELLS.map((cell) => `${Math.round(100 * (retrained.get(cell)?.final ?? NaN))} %`).join(', ')}`), row);
+  assert.ok(row.includes(`lag 16 up from ${at('lstm.forgetBias1', 16, false)} to ${at('lstm.forgetBias1', 16, true)} (LSTM, bias 1) and from ${at('gru', 16, false)} to ${at('gru', 16, true)} (GRU)`), row);
+  assert.ok(row.includes(`Adam (lr ${c.lr}, clipped at ${c.clip}, ${c.steps} steps)`), row);
+  // "most steps of the LSTM with bias 1 and of the GRU": more than half of each one's steps were clipped.
+  for (const cell of ['lstm.forgetBias1', 'gru'] as const) assert.ok((retrained.get(cell)?.clipped ?? 0) > c.steps / 2, cell);
 });
