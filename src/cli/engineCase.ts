@@ -45,7 +45,7 @@ export function readEngineCase(value: unknown): EngineCase {
   return { params, batch, loss, targets, train: readTrain(c.train) };
 }
 
-function readTrain(value: unknown): SgdConfig | null {
+export function readTrain(value: unknown): SgdConfig | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new EngineInputError('train', `must be {"optimizer":"sgd","lr","steps","clip"} or absent, got ${describe(value)}`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { EngineInputError } from '../engine';
 import { UsageError, parseArgs, type CliCommand } from './command';
 import { readEngineCase, runEngineCase } from './engineCase';
+import { isGatedCase, readGatedEngineCase, runGatedEngineCase } from './gatedEngineCase';
 import { jsonErrorLocation } from './jsonError';
 
 /** `rnn-lab engine <case.json>`: runs one engine case and prints the results as JSON (the keys of its `expected`). */
@@ -15,6 +16,8 @@ export const engineCommand: CliCommand = {
     'optionally train; expected and tolerance are ignored), runs forward + full BPTT and, when the',
     'case has "train", the SGD run. Prints one JSON object with loss, hiddenGradNorms, grads,',
     'gradNorm (+ trainLosses, trainGradNorms, finalLoss, finalParams), numbers at full float64 precision.',
+    'A case with "cell": "lstm" or "gru" runs that gated cell (params Wx, Wh, b, Why, by, h0, and c0 for',
+    'the LSTM) and prints cellGradNorms (the total dL/dc_t) too for the LSTM.',
     '',
     'Exit status: 0 ok; 2 bad arguments or an invalid case (the message names the field and shapes).',
   ].join('\n'),
@@ -27,7 +30,7 @@ export const engineCommand: CliCommand = {
     const value = readJsonFile(file);
     let output;
     try {
-      output = runEngineCase(engine, readEngineCase(value));
+      output = isGatedCase(value) ? runGatedEngineCase(readGatedEngineCase(value)) : runEngineCase(engine, readEngineCase(value));
     } catch (e) {
       if (e instanceof EngineInputError) throw new UsageError(`rnn-lab engine: ${file}: invalid case: ${e.message}`);
       throw e;

@@ -2,6 +2,8 @@ import type { Engine } from '../engine';
 import { demoById, type DemoId } from '../lesson/demos';
 import { clippingDemo, CLIPPING_DEFAULTS, clippingSeries } from './clippingDemo';
 import { clippingFacts, clippingStory } from './clippingStory';
+import { gatingDemo, GATING_DEFAULTS, gatingSeries } from './gatingDemo';
+import { gatingFacts, gatingSettings, gatingStory } from './gatingStory';
 import { gradientNormsDemo, GRADIENT_NORMS_DEFAULTS, gradientNormsStory } from './gradientNorms';
 import { horizonDemo, HORIZON_DEFAULTS, horizonSeries, horizonStory } from './horizonDemo';
 import { PREDICT_ANSWER, PREDICT_DEFAULTS, PREDICT_QUESTION, predictExplanation, predictThenRunDemo } from './predictThenRun';
@@ -76,6 +78,17 @@ export function demoOutput(engine: Engine, id: DemoId, request: DemoRequest = {}
       return {
         ...base, settings: { ...r.options, T: r.T, H: r.H }, series: horizonSeries(r),
         notes: { x: 'k: the loss at step t paired with the state h_{t−k}', caption: horizonStory(r), spectralRadius: r.rho },
+      };
+    }
+    case 'gating': {
+      const run = gatingDemo(engine, GATING_DEFAULTS);
+      return {
+        ...base, settings: { ...GATING_DEFAULTS }, series: gatingSeries(run),
+        notes: {
+          x: 'init.* and trained.*: the lag k = 0..T−1; heldOutAccuracy.*: the training step',
+          y: '‖∂L/∂h_{T−k}‖ / ‖∂L/∂h_T‖, loss at step T; held-out accuracy',
+          settings: gatingSettings(run), caption: gatingStory(run), ...gatingFacts(run),
+        },
       };
     }
   }

@@ -32,3 +32,4 @@ export * from './init';
 export * from './sequenceTasks';
 export * from './nested';
 export * from './agreement';
+export * from './gated';

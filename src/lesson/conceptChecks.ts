@@ -1,3 +1,4 @@
+import type { DemoId } from './demos';
 import { MISCONCEPTION } from './misconception';
 
 /**
@@ -20,6 +21,8 @@ export interface ConceptCheck {
   readonly correctIndex: number;
   readonly answer: string;
   readonly explanation: string;
+  /** A demo the revealed answer links to (the Week-11 preview after the clipping check). */
+  readonly demo?: DemoId;
 }
 
 export const CONCEPT_CHECKS: readonly ConceptCheck[] = [
@@ -53,6 +56,7 @@ export const CONCEPT_CHECKS: readonly ConceptCheck[] = [
     explanation: 'Clipping rescales the parameter gradients when their global norm exceeds a threshold, after backpropagation, so one huge step becomes a bounded one '
       + 'in the same direction. It never touches ∂L/∂h_t, so it cannot create signal that has already decayed to almost nothing: '
       + 'long-range dependencies need gated units (LSTMs, GRUs).',
+    demo: 'gating',
   },
   {
     id: 'check.parameterCount',

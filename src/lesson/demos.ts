@@ -2,7 +2,7 @@
  * The instructor demos of the week. The ids are stable: `rnnLab.runDemo` accepts one as its optional
  * argument, and schedule bullets in the sidebar point at them.
  */
-export const DEMO_IDS = ['train', 'gradientNorms', 'predictThenRun', 'clipping', 'horizon'] as const;
+export const DEMO_IDS = ['train', 'gradientNorms', 'predictThenRun', 'clipping', 'horizon', 'gating'] as const;
 
 export type DemoId = (typeof DEMO_IDS)[number];
 
@@ -40,6 +40,11 @@ export const DEMOS: readonly Demo[] = [
     id: 'horizon',
     title: 'Horizon: how much of ∂L/∂Whh comes from pairs of steps k apart',
     lookFor: 'Almost all of ∂L/∂Whh comes from pairs of steps a few apart: the pairs 16 apart, which the delay-16 echo needs, contribute less than a thousandth as much as the pairs 1 apart.',
+  },
+  {
+    id: 'gating',
+    title: 'Next week: gated cells (LSTM, GRU) beside the plain RNN',
+    lookFor: 'Untrained, the gradient fades with the lag in every cell, gated ones included; after training on the delay-16 echo, the LSTM with forget-gate bias 1 and the GRU carry it far further back and beat chance on held-out sequences, while the plain RNN and the LSTM with bias 0 stay near 50 %.',
   },
 ];
 

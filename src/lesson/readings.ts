@@ -37,4 +37,24 @@ export const READINGS: readonly Reading[] = [
       'Clipping the gradient by its norm keeps the direction and bounds the step, which tames exploding gradients; it does nothing for vanishing ones.',
     ],
   },
+  {
+    id: 'reading.gers2000',
+    short: 'Gers, Schmidhuber & Cummins (2000)',
+    citation: 'F. A. Gers, J. Schmidhuber, F. Cummins (2000). Learning to forget: continual prediction with LSTM. '
+      + 'Neural Computation 12(10), 2451–2471.',
+    shows: [
+      'The LSTM without a forget gate carries its cell state forward with weight 1, so on a long, unsegmented input stream the state can grow without bound and the network breaks down.',
+      'A forget gate f multiplying c_{t−1} lets the cell learn when to keep and when to reset its memory; started with a positive bias, the gate starts open, so the cell remembers until it has learned when to forget.',
+    ],
+  },
+  {
+    id: 'reading.jozefowicz2015',
+    short: 'Jozefowicz, Zaremba & Sutskever (2015)',
+    citation: 'R. Jozefowicz, W. Zaremba, I. Sutskever (2015). An empirical exploration of recurrent network architectures. '
+      + 'Proceedings of ICML 2015 (PMLR 37), 2342–2350.',
+    shows: [
+      'An evaluation of over ten thousand recurrent architectures found some that beat both the LSTM and the GRU on some tasks, none on all of them.',
+      'Adding a bias of 1 to the LSTM\'s forget gate closed the gap between the LSTM and the GRU: where the decay starts matters.',
+    ],
+  },
 ];

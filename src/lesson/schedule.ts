@@ -91,6 +91,7 @@ export const LECTURE: Schedule = {
       id: 'lecture.wrapUp', start: '2:35', end: '2:50', minutes: 15, title: 'Wrap-up & practice preview',
       summary: 'Revisit the misconception and concept checks below, recap the takeaways, and preview the practice lesson.',
       bullets: [],
+      demo: 'gating',
     },
     { id: 'lecture.buffer', start: '2:50', end: '3:00', minutes: 10, title: 'Buffer & questions', bullets: [] },
   ],

@@ -10,4 +10,5 @@ export const TAKEAWAYS: readonly Takeaway[] = [
   { id: 'takeaway.product', text: 'The gradient reaching an early step is a product of one factor per later step: it vanishes exponentially when every factor shrinks it, and can explode only when the recurrent weights have norm above 1 (necessary, not sufficient: saturated tanh units shrink the factors).' },
   { id: 'takeaway.longRange', text: 'Vanishing gradients make long-range dependencies nearly unlearnable; exploding gradients make training unstable.' },
   { id: 'takeaway.clipping', text: 'Clipping by the global norm tames exploding gradients but cannot revive vanished ones: that needs gated units (LSTMs, GRUs), next week.' },
+  { id: 'takeaway.gating', text: 'Gating changes the path back in time, not the need for care: the LSTM passes ∂L/∂c_t to c_{t−1} multiplied by its forget gate f alone (c_t = f ⊙ c_{t−1} + i ⊙ g), not by Whhᵀ·diag(1 − h²), so the decay per step is a gate the network learns and the forget-gate bias sets where it starts. Untrained gated cells still vanish, and exploding gradients still need clipping.' },
 ];

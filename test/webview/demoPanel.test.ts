@@ -211,3 +211,26 @@ test('projector size: every control label, buttons included, is drawn at the dem
     await view.close();
   }
 });
+
+test('gating: the untrained lag curves, then the four cells trained live (progress shown), and the CLI\'s series', async () => {
+  const view = await openDemo('gating', null, undefined, 1700);
+  try {
+    const first = await rendered(view, 'gating');
+    assert.equal(first.series, 12);
+    assert.match(await view.page.locator('#settings').innerText(), /Adam lr 0\.01, clipped at global norm 1/);
+    assert.match(await view.page.locator('#story').innerText(), /^Untrained, the gradient fades with the lag in every cell/);
+    const started = Date.now();
+    await view.page.locator('#play').click();
+    await view.page.waitForFunction(() => /Step [1-9]/.test(document.getElementById('progress')?.textContent ?? ''));
+    await view.page.locator('#play', { hasText: 'Start again' }).waitFor({ timeout: 240_000 });
+    const frames = ((await view.posted()) as Rendered[]).filter((m) => m.type === 'rendered' && m.view === 'gating');
+    console.log(`      gating: full run ${((Date.now() - started) / 1000).toFixed(1)} s, ${frames.length} redraws, longest ${Math.max(...frames.map((f) => f.elapsedMs)).toFixed(0)} ms`);
+    assert.match(await view.page.locator('#progress').innerText(), /^Step 150 \/ 150$/);
+    assert.match(await view.page.locator('#story').innerText(), /After 150 training steps, held-out accuracy: .*so clipping stays\.$/);
+    await view.screenshot('webview-demo-gating');
+    await assertSameSeriesAsCli(view, 'gating');
+    assert.deepEqual(view.errors, []);
+  } finally {
+    await view.close();
+  }
+});

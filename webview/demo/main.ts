@@ -14,6 +14,7 @@ import { onHostMessage, post, savedState, saveState } from '../shared/vscodeApi'
 import { button, registerToolkit, useLargeControls } from '../ui/toolkit';
 import { mountClipping } from './clippingView';
 import { DEMO_FONT_PX, type DemoContext, type DemoView } from './demoContext';
+import { mountGating } from './gatingView';
 import { mountGradientNorms } from './gradientNormsView';
 import { mountHorizon } from './horizonView';
 import { mountPredict } from './predictView';
@@ -25,6 +26,7 @@ const VIEWS: Readonly<Record<DemoId, (root: HTMLElement, ctx: DemoContext) => De
   predictThenRun: mountPredict,
   clipping: mountClipping,
   horizon: mountHorizon,
+  gating: mountGating,
 };
 
 registerToolkit();

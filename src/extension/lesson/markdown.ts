@@ -103,7 +103,7 @@ function renderCheckBody(check: ConceptCheck, state: LessonLiveState): string {
     return `${head}\n\n_Answer first with **RNN Lab: Concept Check…** — the answer is revealed after you choose._`;
   }
   const verdict = result.correct ? '**Correct.**' : `**Not quite.** You chose: ${check.choices[result.answerIndex] ?? '?'}`;
-  return `${head}\n\n${verdict}\n\n**Answer:** ${check.answer}\n\n**Why:** ${check.explanation}`;
+  return `${head}\n\n${verdict}\n\n**Answer:** ${check.answer}\n\n**Why:** ${check.explanation}${check.demo ? `\n\n**See it:** ${demoLine(check.demo)}` : ''}`;
 }
 
 function renderPitfall(p: Pitfall): string {

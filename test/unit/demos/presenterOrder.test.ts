@@ -17,7 +17,7 @@ test('the horizon demo hangs off the bullet about long-range dependencies', () =
   assert.equal(bullet?.text, 'Vanishing gradients make long-range dependencies nearly unlearnable.');
 });
 
-test('"Step through all" follows the class: horizon (1:20), the live demo\'s parts (2:05), then the practice\'s gradient norms', () => {
-  assert.deepEqual(presenterOrder(), ['horizon', 'predictThenRun', 'train', 'clipping', 'gradientNorms']);
+test('"Step through all" follows the class: horizon (1:20), the live demo\'s parts (2:05), the wrap-up\'s gating preview (2:35), then the practice\'s gradient norms', () => {
+  assert.deepEqual(presenterOrder(), ['horizon', 'predictThenRun', 'train', 'clipping', 'gating', 'gradientNorms']);
   assert.deepEqual([...presenterOrder()].sort(), [...DEMO_IDS].sort());
 });
