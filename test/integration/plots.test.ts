@@ -87,7 +87,7 @@ suite('RNN Lab plots', () => {
     }
   });
 
-  for (const demo of ['train', 'gradientNorms', 'predictThenRun', 'clipping', 'horizon']) {
+  for (const demo of ['train', 'gradientNorms', 'predictThenRun', 'clipping', 'horizon', 'gating']) {
     test(`Run Demo ${demo} opens the demo panel and draws it`, async () => {
       const t0 = Date.now();
       await vscode.commands.executeCommand('rnnLab.runDemo', demo);
@@ -103,7 +103,7 @@ suite('RNN Lab plots', () => {
   test('Run Demo "all" steps through the plan: the first demo is the lecture\'s horizon (1:20)', async () => {
     await vscode.commands.executeCommand('rnnLab.runDemo', 'all');
     const p = await waitForPanel('rnnLab.demo', (r) => rendered(r, 'horizon').length > 0);
-    assert.match(p.title, /^Demo \(1\/5\): Horizon/);
+    assert.match(p.title, /^Demo \(1\/6\): Horizon/);
   });
 
   test('an unknown demo id is refused with a message, and no panel opens', async () => {

@@ -13,6 +13,7 @@ const PLAN = [
   { id: 'predictThenRun', title: /Predict, then run/ },
   { id: 'train', title: /Train a plain RNN/ },
   { id: 'clipping', title: /Gradient clipping/ },
+  { id: 'gating', title: /Next week: gated cells/ },
   { id: 'gradientNorms', title: /Gradient norms across time steps/ },
 ];
 
@@ -154,7 +155,7 @@ suite('RNN Lab plots: the gradient plot and the demos', () => {
     // And back one.
     const last = await demoFrame('gradientNorms');
     await last.locator('#previous').click();
-    await demoFrame('clipping');
+    await demoFrame('gating');
     await last.locator('#next').click().catch(() => undefined);
   });
 
