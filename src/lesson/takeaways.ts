@@ -7,7 +7,7 @@ export interface Takeaway {
 export const TAKEAWAYS: readonly Takeaway[] = [
   { id: 'takeaway.oneCell', text: 'An RNN is one cell with one set of weights, applied at every step while a hidden state carries memory forward.' },
   { id: 'takeaway.unrolled', text: 'Unrolled over time it is a deep feedforward graph whose layers share weights; BPTT is the chain rule on that graph, so shared weights collect gradient from every step.' },
-  { id: 'takeaway.product', text: 'The gradient reaching an early step is a product of one factor per later step: it vanishes exponentially when every factor shrinks it, and can explode only when the recurrent weights have norm above 1 (necessary, not sufficient: saturated tanh units shrink the factors).' },
+  { id: 'takeaway.product', text: 'The gradient reaching an early step is a product of one factor per later step: it vanishes exponentially when every factor shrinks it, and can explode only when the largest singular value of Whh (its spectral norm, never below the spectral radius ρ the demos set) is above 1 (necessary, not sufficient: saturated tanh units shrink the factors).' },
   { id: 'takeaway.longRange', text: 'Vanishing gradients make long-range dependencies nearly unlearnable; exploding gradients make training unstable.' },
   { id: 'takeaway.clipping', text: 'Clipping by the global norm tames exploding gradients but cannot revive vanished ones: that needs gated units (LSTMs, GRUs), next week.' },
 ];
