@@ -39,7 +39,7 @@ export const CONCEPT_CHECKS: readonly ConceptCheck[] = [
     ],
     correctIndex: 0,
     answer: 'BPTT multiplies by the recurrent matrix once per step; repeated multiplication shrinks (<1) or grows (>1) the gradient exponentially with length.',
-    explanation: 'The gradient reaching step t passes through one factor diag(1 − h²)·Whh (transposed) per later step. '
+    explanation: 'The gradient reaching step t passes through one factor Whhᵀ·diag(1 − h_s²) per later step s. '
       + 'When the largest singular value of Whh is below 1, every factor shrinks the gradient (tanh′ = 1 − h² ≤ 1 only helps): it vanishes at least geometrically with the distance. '
       + 'A norm above 1 is necessary for explosion but not sufficient: tanh′ shrinks every factor and saturated units almost zero it, '
       + 'so with ρ = 1.5 a tanh RNN can grow far more slowly than 1.5 per step, or not at all (Pascanu, Mikolov & Bengio 2013, in the reading notes). '

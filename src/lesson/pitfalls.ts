@@ -64,7 +64,8 @@ export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'pitfall.nonFinite', task: 'rnnStep', hint: 'non-finite',
     title: 'Building tanh from Math.exp by hand',
-    fix: '(e^a − e^−a)/(e^a + e^−a) overflows to NaN for large |a|; Math.tanh is exact and stable for any input.',
+    fix: 'A tanh written with Math.exp overflows: (e^{2a} − 1)/(e^{2a} + 1) is Infinity/Infinity = NaN once e^{2a} overflows (a > 354.9, which the check\'s saturating input reaches), '
+      + 'and (e^a − e^−a)/(e^a + e^−a) once |a| > 709.8. Math.tanh is accurate to about an ulp and finite for every finite input: use it.',
   },
   {
     id: 'pitfall.truncatedBptt', task: 'bptt', hint: 'truncated-bptt',

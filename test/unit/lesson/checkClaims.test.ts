@@ -57,7 +57,7 @@ test('vanishExplode: with ρ = 1.5 a tanh RNN grows far more slowly than 1.5 per
   assert.ok(saturated[0] < saturated[T - 1], `shrinks: ${saturated[0]} < ${saturated[T - 1]}`);
   assert.match(explanation('check.vanishExplode'), /necessary for explosion but not sufficient/);
   assert.match(explanation('check.vanishExplode'), /far more slowly than 1\.5 per step, or not at all/);
-  assert.match(TAKEAWAYS.find((t) => t.id === 'takeaway.product')?.text ?? '', /can explode only when the recurrent weights have norm above 1 \(necessary, not sufficient/);
+  assert.match(TAKEAWAYS.find((t) => t.id === 'takeaway.product')?.text ?? '', /can explode only when the largest singular value of Whh \(its spectral norm, never below the spectral radius ρ the demos set\) is above 1 \(necessary, not sufficient/);
 });
 
 test('tanh′ = 1 − h² is at most 1, so a tanh unit can only shrink a factor', () => {

@@ -99,7 +99,20 @@ test('clipping cannot rescue an infinite norm: threshold/∞ is 0 and 0·∞ is 
   const r = clipByGlobalNorm(g, c);
   assert.equal(r.normBefore, Infinity);
   assert.equal(r.clipped, false);
-  assert.match(fix('pitfall.clipNonFinite'), /that factor is 0, and 0·Infinity is NaN/);
+  // The naive rule, entry by entry: the infinite entries become NaN, the finite ones 0.
+  const naive = flat(g).map((x) => x * factor);
+  assert.ok(Number.isNaN(naive[flat(g).indexOf(Infinity)]));
+  assert.ok(naive.filter((x) => !Number.isNaN(x)).every((x) => x === 0));
+  // A norm that overflows from finite entries (1e155² > the largest double) zeroes the whole gradient.
+  const huge = flat(g).map(() => 1e155);
+  const hugeNorm = Math.sqrt(huge.reduce((sum, x) => sum + x * x, 0));
+  assert.equal(hugeNorm, Infinity);
+  assert.ok(huge.map((x) => x * (c / hugeNorm)).every((x) => x === 0));
+  // A NaN entry makes the factor NaN, so every entry NaN.
+  assert.ok(Number.isNaN(c / NaN));
+  assert.match(fix('pitfall.clipNonFinite'), /the infinite entries become NaN \(0·Infinity\) and the finite ones 0/);
+  assert.match(fix('pitfall.clipNonFinite'), /entries of 1e155 and more\), the same rule zeroes the whole gradient/);
+  assert.match(fix('pitfall.clipNonFinite'), /leaves a gradient whose norm is not finite unchanged and reports that norm/);
 });
 
 test('saturation: tanh′(a) < 0.01 already at |a| = 3', () => {
@@ -113,4 +126,22 @@ test('saturation: tanh′(a) < 0.01 already at |a| = 3', () => {
     return n[0] / n[49];
   };
   assert.ok(reach(5) < reach(0.5) / 100, `${reach(5)} vs ${reach(0.5)}`);
+});
+
+test('a hand-written tanh: the e^{2a} form is NaN beyond a ≈ 354.9, the e^a form only beyond |a| ≈ 709.8; Math.tanh is within an ulp or two', () => {
+  const twoA = (a: number) => (Math.exp(2 * a) - 1) / (Math.exp(2 * a) + 1);
+  const oneA = (a: number) => (Math.exp(a) - Math.exp(-a)) / (Math.exp(a) + Math.exp(-a));
+  assert.equal(twoA(354.8), 1);
+  assert.ok(Number.isNaN(twoA(355)));
+  // The check's saturating input (pre-activations of about +400 and −370) catches the first form, not the second.
+  assert.ok(Number.isNaN(twoA(400)) && oneA(400) === 1 && oneA(-370) === -1);
+  assert.ok(!Number.isNaN(oneA(709.7)) && Number.isNaN(oneA(709.8)) && Number.isNaN(oneA(-709.8)));
+  // Math.tanh against tanh(a) = expm1(2a) / (expm1(2a) + 2), an independent formula, on a grid.
+  for (let a = -20; a <= 20; a += 0.137) {
+    const e = Math.expm1(2 * a), ref = e / (e + 2);
+    assert.ok(Math.abs(Math.tanh(a) - ref) <= 4 * Number.EPSILON * Math.abs(ref), `a ${a}`);
+  }
+  assert.match(fix('pitfall.nonFinite'), /\(e\^\{2a\} − 1\)\/\(e\^\{2a\} \+ 1\) is Infinity\/Infinity = NaN once e\^\{2a\} overflows \(a > 354\.9/);
+  assert.match(fix('pitfall.nonFinite'), /\(e\^a − e\^−a\)\/\(e\^a \+ e\^−a\) once \|a\| > 709\.8/);
+  assert.match(fix('pitfall.nonFinite'), /accurate to about an ulp/);
 });
