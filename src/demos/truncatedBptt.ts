@@ -1,6 +1,6 @@
 import {
-  bpttUnchecked, cloneParams, forwardUnchecked, trainedBuffers, zeroGrads,
-  type RnnGrads, type RnnParams, type SequenceTask, type Sizes,
+  cloneParams, globalNorm, sgdStep, zeroGrads,
+  type Engine, type RnnGrads, type RnnParams, type SequenceTask, type Sizes,
 } from '../engine';
 
 /**
@@ -13,11 +13,11 @@ import {
  * ending at t, whose first step reads the held state h_{t−len} as extra input columns (their weights
  * are Whh's), so every window starts from h_0 = 0 and the engine needs no per-sequence initial state.
  */
-export function truncatedGrads(p: RnnParams, task: SequenceTask, window: number, sizes: Sizes): { loss: number; grads: RnnGrads } {
+export function truncatedGrads(engine: Engine, p: RnnParams, task: SequenceTask, window: number, sizes: Sizes): { loss: number; grads: RnnGrads } {
   const { B, T, D, xs } = task.batch;
   const { H, O } = sizes;
   if (task.targets.kind !== 'mse' || task.loss.at !== 'all') throw new Error('truncatedGrads: the echo tasks only (mse at every step)');
-  const { hs } = forwardUnchecked(p, task.batch, sizes); // hs[(t·B + b)·H + j] = h_t of sequence b, t = 0..T
+  const { hs } = engine.forward(p, task.batch, { validate: false }); // hs[(t·B + b)·H + j] = h_t of sequence b, t = 0..T
   const widened = widenInput(p, D, H);
   const g = zeroGrads(sizes);
   let loss = 0;
@@ -37,7 +37,7 @@ export function truncatedGrads(p: RnnParams, task: SequenceTask, window: number,
         values.set(task.targets.values.subarray((b * T + t - 1) * O, (b * T + t) * O), (n * len + len - 1) * O);
       }
     }
-    const r = bpttUnchecked(widened, { B: N, T: len, D: D + H, xs: wx }, { kind: 'mse', values }, { kind: 'mse', at: 'last' }, { D: D + H, H, O });
+    const r = engine.bptt(widened, { B: N, T: len, D: D + H, xs: wx }, { kind: 'mse', values }, { kind: 'mse', at: 'last' }, { validate: false });
     // The engine averages over its N windows; the task's loss averages over the B sequences.
     const scale = N / B;
     loss += scale * r.loss;
@@ -62,10 +62,10 @@ function widenInput(p: RnnParams, D: number, H: number): RnnParams {
   return { ...cloneParams(p), Wxh: { rows: H, cols: D + H, data: Wxh }, h0: new Float64Array(H) };
 }
 
-/** One plain SGD step θ − lr·g on the five trained parameters (no clipping). */
-export function sgdUpdate(p: RnnParams, g: RnnGrads, lr: number): RnnParams {
-  const next = cloneParams(p);
-  const w = trainedBuffers(next), d = trainedBuffers(g);
-  w.forEach((buf, i) => { for (let j = 0; j < buf.length; j++) buf[j] -= lr * d[i][j]; });
-  return next;
+/** One plain SGD step θ − lr·g with the truncated gradient (the engine's one SGD update, no clipping). */
+export function truncatedSgdStep(engine: Engine, p: RnnParams, task: SequenceTask, window: number, sizes: Sizes, lr: number, step: number): RnnParams {
+  return sgdStep(p, (q) => {
+    const { loss, grads } = truncatedGrads(engine, q, task, window, sizes);
+    return { loss, grads, gradNorm: globalNorm(grads), hiddenGradNorms: new Float64Array(0) };
+  }, { lr, clip: null }, step).params;
 }

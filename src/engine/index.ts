@@ -26,7 +26,8 @@ export { CORRECT_VARIANT, readableBptt, readableForward, type BpttVariant, type 
 export type { SingleSequence } from './fast/fastBptt';
 export type { EngineLog, KernelChoice, KernelsInUse } from './fast/workspace';
 export * from './clip';
-export { validateSgdConfig, type SgdConfig, type SgdUpdate, type TrainResult, type TrainStepRecord } from './train';
+// sgdStep with a Backward of the caller's: the one SGD update, for gradients the engine's bptt does not make (truncated BPTT in the demos).
+export { sgdStep, validateSgdConfig, type Backward, type SgdConfig, type SgdUpdate, type TrainResult, type TrainStepRecord } from './train';
 export * from './random';
 export * from './init';
 export * from './sequenceTasks';

@@ -2,9 +2,10 @@
 // start and its data): a window of k = 1 still learns short delays, and long ones get less help.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CORRECT_VARIANT, predictUnchecked, readableBptt, sgdStep, type RnnParams } from '../../../src/engine';
+import { CORRECT_VARIANT, readableBptt, type RnnParams } from '../../../src/engine';
+import { testEngine } from '../../support/engine';
 import { TRAIN_DEFAULTS, trainData, trainStart } from '../../../src/demos/trainDemo';
-import { sgdUpdate, truncatedGrads } from '../../../src/demos/truncatedBptt';
+import { truncatedGrads, truncatedSgdStep } from '../../../src/demos/truncatedBptt';
 import { TRAINING_PITFALLS } from '../../../src/lesson';
 
 const sizes = { D: 1, H: TRAIN_DEFAULTS.H, O: 1 };
@@ -15,10 +16,10 @@ function finalAccuracy(delay: number, window: number | null, steps: number): num
   for (let s = 1; s <= steps; s++) {
     const b = data.nextBatch();
     p = window === null
-      ? sgdStep(p, b.batch, b.targets, b.loss, TRAIN_DEFAULTS.lr, null, sizes, s).params
-      : sgdUpdate(p, truncatedGrads(p, b, window, sizes).grads, TRAIN_DEFAULTS.lr);
+      ? testEngine.sgdStep(p, b.batch, b.targets, b.loss, { lr: TRAIN_DEFAULTS.lr, clip: null }, { validate: false, step: s }).params
+      : truncatedSgdStep(testEngine, p, b, window, sizes, TRAIN_DEFAULTS.lr, s);
   }
-  return data.heldOut.accuracy(predictUnchecked(p, data.heldOut.batch, sizes));
+  return data.heldOut.accuracy(testEngine.forward(p, data.heldOut.batch, { validate: false, keep: 'outputs' }));
 }
 
 test('a window of one step is BPTT without the recurrent path; a window of T steps is full BPTT', () => {
@@ -27,7 +28,7 @@ test('a window of one step is BPTT without the recurrent path; a window of T ste
   const b = data.nextBatch();
   const maxDiff = (x: Float64Array, y: Float64Array) => Math.max(...x.map((v, i) => Math.abs(v - y[i])));
   for (const [window, variant] of [[1, { ...CORRECT_VARIANT, recurrentPath: false }], [TRAIN_DEFAULTS.T, CORRECT_VARIANT]] as const) {
-    const mine = truncatedGrads(p, b, window, sizes), readable = readableBptt(p, b.batch, b.targets, b.loss, variant);
+    const mine = truncatedGrads(testEngine, p, b, window, sizes), readable = readableBptt(p, b.batch, b.targets, b.loss, variant);
     assert.ok(Math.abs(mine.loss - readable.loss) < 1e-12 * readable.loss);
     for (const key of ['Wxh', 'Whh', 'Why'] as const) assert.ok(maxDiff(mine.grads[key].data, readable.grads[key].data) < 1e-12, `${window} ${key}`);
     assert.ok(maxDiff(mine.grads.bh, readable.grads.bh) < 1e-12 && maxDiff(mine.grads.by, readable.grads.by) < 1e-12);
