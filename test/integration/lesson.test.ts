@@ -146,7 +146,7 @@ suite('RNN Lab lesson sidebar', () => {
     assert.equal(find(items, 'course.previous').description, 'Week 9: Convolutional Networks II');
     assert.equal(find(items, 'course.next').description, 'Week 11: LSTMs, GRUs & Sequence Tasks');
     assert.deepEqual(find(items, 'section.course').children.filter((c) => c.description === 'reading notes').map((c) => c.label),
-      ['Bengio, Simard & Frasconi (1994)', 'Pascanu, Mikolov & Bengio (2013)']);
+      ['Bengio, Simard & Frasconi (1994)', 'Pascanu, Mikolov & Bengio (2013)', 'Gers, Schmidhuber & Cummins (2000)', 'Jozefowicz, Zaremba & Sutskever (2015)']);
     assert.match(await documentText('reading.pascanu2013'), /What it shows:[\s\S]*necessary for exploding ones, but not sufficient/);
   });
 
